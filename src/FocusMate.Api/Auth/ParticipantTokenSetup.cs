@@ -1,0 +1,70 @@
+using FocusMate.Api.Errors;
+using FocusMate.Core.Access;
+using FocusMate.Core.Errors;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FocusMate.Api.Auth;
+
+public static class ParticipantTokenSetup
+{
+    /// <summary>JWT participant tokens: accepted as a Bearer header on REST and as <c>access_token</c> on the hub.</summary>
+    public static IServiceCollection AddParticipantTokens(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= SigningKeys.MinimumKeyLength,
+                $"Auth:SigningKey must be at least {SigningKeys.MinimumKeyLength} characters.")
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Auth:TokenLifetime must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(_ => SigningKeys.Load(configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.SigningKey)}"], dataDirectory));
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SymmetricSecurityKey, TimeProvider>(Configure);
+        services.AddAuthorization();
+        return services;
+    }
+
+    private static void Configure(JwtBearerOptions options, SymmetricSecurityKey key, TimeProvider clock)
+    {
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = AuthOptions.Issuer,
+            ValidAudience = AuthOptions.Audience,
+            IssuerSigningKey = key,
+            NameClaimType = ParticipantClaims.Participant,
+            // Lifetimes are judged on the app's clock, the same one that issued the token.
+            LifetimeValidator = (notBefore, expires, _, _) => IsWithin(clock.GetUtcNow().UtcDateTime, notBefore, expires),
+        };
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                // Browsers cannot set headers on WebSockets: the hub takes the token from the query string.
+                if (context.HttpContext.Request.Path.StartsWithSegments("/hubs")
+                    && context.Request.Query.TryGetValue("access_token", out var token))
+                {
+                    context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            },
+            OnChallenge = async context =>
+            {
+                context.HandleResponse();
+                var detail = context.AuthenticateFailure is null
+                    ? "A participant token is required: send it as 'Authorization: Bearer <token>'."
+                    : "The participant token is not valid.";
+                await ApiProblem.For(context.HttpContext, ErrorCodes.Unauthorized, detail).WriteAsync(context.HttpContext);
+            },
+        };
+    }
+
+    private static bool IsWithin(DateTime now, DateTime? notBefore, DateTime? expires)
+    {
+        var skew = TimeSpan.FromMinutes(1);
+        return (notBefore is null || now + skew >= notBefore) && (expires is null || now - skew < expires);
+    }
+}

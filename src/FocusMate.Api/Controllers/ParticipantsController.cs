@@ -1,0 +1,63 @@
+using FocusMate.Api.Auth;
+using FocusMate.Api.Contracts;
+using FocusMate.Api.Errors;
+using FocusMate.Core.Participants;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FocusMate.Api.Controllers;
+
+/// <summary>Participants: join a room, see who is in it, leave it.</summary>
+[ApiController]
+[Route("api/v1/rooms/{roomId}/participants")]
+[Produces("application/json")]
+[ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+[ProducesResponseType<ApiProblem>(StatusCodes.Status500InternalServerError, ApiProblem.ContentType)]
+public sealed class ParticipantsController(ParticipantService participants) : ControllerBase
+{
+    /// <summary>Joins the room under a name and returns the participant's token.</summary>
+    /// <response code="201">The new participant with its token.</response>
+    /// <response code="400">MALFORMED_REQUEST.</response>
+    /// <response code="404">ROOM_NOT_FOUND.</response>
+    /// <response code="409">MAX_PARTICIPANTS_REACHED: the room is full.</response>
+    /// <response code="422">VALIDATION_ERROR.</response>
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType<JoinedParticipantResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
+    public async Task<ActionResult<JoinedParticipantResponse>> Join(Guid roomId, JoinRoomRequest request,
+        CancellationToken cancellationToken)
+    {
+        var joined = await participants.JoinAsync(roomId, request, cancellationToken);
+        return StatusCode(StatusCodes.Status201Created, joined.ToResponse());
+    }
+
+    /// <summary>Lists the room's participants, longest present first, with who is online.</summary>
+    /// <response code="200">The participants.</response>
+    /// <response code="404">ROOM_NOT_FOUND.</response>
+    [HttpGet]
+    [ProducesResponseType<IReadOnlyList<ParticipantResponse>>(StatusCodes.Status200OK)]
+    public async Task<IEnumerable<ParticipantResponse>> List(Guid roomId, CancellationToken cancellationToken)
+    {
+        var list = await participants.ListAsync(roomId, cancellationToken);
+        return list.Select(p => p.ToResponse());
+    }
+
+    /// <summary>Removes a participant: yourself (leave), or anyone if you are the host.</summary>
+    /// <response code="204">Removed.</response>
+    /// <response code="401">UNAUTHORIZED.</response>
+    /// <response code="403">FORBIDDEN: removing someone else without being host, or a token of another room.</response>
+    /// <response code="404">ROOM_NOT_FOUND or PARTICIPANT_NOT_FOUND.</response>
+    [HttpDelete("{participantId}")]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    public async Task<NoContentResult> Leave(Guid roomId, Guid participantId, CancellationToken cancellationToken)
+    {
+        await participants.LeaveAsync(roomId, participantId, User.ToCaller(), cancellationToken);
+        return NoContent();
+    }
+}

@@ -1,0 +1,41 @@
+using FocusMate.Core.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace FocusMate.Api.Errors;
+
+/// <summary>
+/// The one place where failures become problem details: the domain's refusals keep their code and
+/// message; anything unexpected is logged and answered with <c>INTERNAL_ERROR</c>, never its text.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            return true; // the client went away; nobody is left to answer
+        }
+
+        var problem = exception switch
+        {
+            RequestValidationException invalid => ApiProblem.For(httpContext, invalid.Code, invalid.Message, invalid.Errors),
+            FocusMateException refused => ApiProblem.For(httpContext, refused.Code, refused.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                ApiProblem.For(httpContext, ErrorCodes.PayloadTooLarge, "The request body is too large."),
+            BadHttpRequestException bad => ApiProblem.For(httpContext, ErrorCodes.MalformedRequest, bad.Message),
+            _ => Unexpected(httpContext, exception),
+        };
+        await problem.WriteAsync(httpContext);
+        return true;
+    }
+
+    private ApiProblem Unexpected(HttpContext httpContext, Exception exception)
+    {
+        LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path);
+        return ApiProblem.For(httpContext, ErrorCodes.InternalError, "Something went wrong on the server. Please try again.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
+    private partial void LogUnexpected(Exception exception, string method, string path);
+}

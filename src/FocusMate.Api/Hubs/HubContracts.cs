@@ -1,0 +1,38 @@
+using FocusMate.Api.Contracts;
+using FocusMate.Core.Events;
+using FocusMate.Core.Timers;
+
+namespace FocusMate.Api.Hubs;
+
+/// <summary>Every server-to-client event: which room, the event's data, and the server's clock when it was sent.</summary>
+public sealed record RoomEvent<T>(Guid RoomId, T Data, DateTimeOffset ServerTime);
+
+/// <summary>Data of <c>timer_complete</c>: a phase ran to its target.</summary>
+public sealed record TimerCompleteData(SessionType CompletedSessionType, SessionType NextSessionType, bool AutoStart);
+
+/// <summary>Data of <c>participant_update</c>.</summary>
+public sealed record ParticipantUpdateData(ParticipantAction Action, ParticipantResponse Participant, int CurrentCount);
+
+/// <summary>Data of <c>room_deleted</c>.</summary>
+public sealed record RoomDeletedData(string Reason);
+
+/// <summary>Data of <c>error</c>: the code a refused command would get over REST.</summary>
+public sealed record ErrorData(string Code, string Message);
+
+/// <summary>The answer to <c>sync(client_time)</c>: both instants as Unix epoch milliseconds.</summary>
+public sealed record SyncResult(double ClientTime, long ServerTime);
+
+/// <summary>The answer to <c>join_room()</c>: everything a client needs to draw the room.</summary>
+public sealed record RoomSnapshot
+{
+    public required RoomResponse Room { get; init; }
+
+    public required TimerStateResponse Timer { get; init; }
+
+    public required IReadOnlyList<ParticipantResponse> Participants { get; init; }
+
+    /// <summary>Who this connection is.</summary>
+    public required Guid ParticipantId { get; init; }
+
+    public required DateTimeOffset ServerTime { get; init; }
+}

@@ -1,0 +1,60 @@
+using FocusMate.Api.Auth;
+using FocusMate.Core.Errors;
+using FocusMate.Core.Timers;
+using Microsoft.AspNetCore.SignalR;
+
+namespace FocusMate.Api.Hubs;
+
+/// <summary>
+/// Refusals on the hub carry the same code as over REST: the invocation fails with
+/// <c>"CODE: message"</c> and the caller also gets an <c>error</c> event. The connection stays open.
+/// Unexpected failures are logged and reported as <c>INTERNAL_ERROR</c> without their text.
+/// </summary>
+public sealed partial class HubErrorFilter(TimeProvider clock, ILogger<HubErrorFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext,
+        Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (FocusMateException refused)
+        {
+            throw await ReportAsync(invocationContext, refused.Code, refused.Message);
+        }
+        catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
+        {
+            LogUnexpected(ex, invocationContext.HubMethodName);
+            throw await ReportAsync(invocationContext, ErrorCodes.InternalError, "Something went wrong on the server. Please try again.");
+        }
+    }
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            await next(context);
+        }
+        catch (FocusMateException refused)
+        {
+            // The token no longer opens this room (participant removed, room deleted): close at once.
+            throw new HubException($"{refused.Code}: {refused.Message}");
+        }
+    }
+
+    private async Task<HubException> ReportAsync(HubInvocationContext invocation, string code, string message)
+    {
+        var roomId = invocation.Context.User.ToCaller()?.RoomId ?? Guid.Empty;
+        var now = clock.GetUtcNowMilliseconds();
+        await invocation.Hub.Clients.Caller.SendAsync("error", new RoomEvent<ErrorData>(roomId, new ErrorData(code, message), now));
+        return new HubException($"{code}: {message}");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
+    private partial void LogUnexpected(Exception exception, string method);
+}

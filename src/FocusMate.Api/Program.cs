@@ -1,0 +1,39 @@
+using FocusMate.Api.Auth;
+using FocusMate.Api.Hosting;
+using FocusMate.Api.Hubs;
+using FocusMate.Core;
+using FocusMate.Infrastructure;
+using FocusMate.Infrastructure.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+var dataDirectory = builder.DataDirectory();
+
+builder.Services
+    .AddStructuredLogging(builder.Configuration)
+    .AddCore()
+    .AddInfrastructure(builder.Configuration, dataDirectory)
+    .AddParticipantTokens(builder.Configuration, dataDirectory)
+    .AddApi(builder.Configuration)
+    .AddApiDocumentation()
+    .AddHealth();
+builder.WebHost.UseRequestLimits(builder.Configuration);
+
+var app = builder.Build();
+await app.Services.MigrateDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseRequestLogging();
+app.UseSpaFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapControllers();
+app.MapHub<RoomHub>(RoomHub.Path);
+app.MapHealth();
+app.MapApiDocumentation();
+app.MapSpaFallback();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,42 @@
+using FocusMate.Core.Participants;
+using FocusMate.Core.Rooms;
+using FocusMate.Core.Timers;
+
+namespace FocusMate.Core.Events;
+
+/// <summary>
+/// What the room hears when its state changes. Services call this after a change is stored; the
+/// hub layer turns each call into the events of SPEC §4 for everyone in the room.
+/// </summary>
+public interface IRoomEvents
+{
+    /// <summary>The timer changed (<c>timer_update</c>), after any phases that completed on the way (<c>timer_complete</c>).</summary>
+    Task TimerChangedAsync(Guid roomId, TimerState timer, IReadOnlyList<PhaseCompletion> completions);
+
+    /// <summary>Someone joined, left, came online or went offline (<c>participant_update</c>).</summary>
+    Task ParticipantChangedAsync(Guid roomId, ParticipantChange change);
+
+    /// <summary>The host changed the settings (<c>room_updated</c>).</summary>
+    Task RoomUpdatedAsync(Room room, TimerState timer);
+
+    /// <summary>The room is gone (<c>room_deleted</c>); its connections are closed.</summary>
+    Task RoomDeletedAsync(Guid roomId);
+}
+
+/// <summary>What happened to a participant, as the room sees it.</summary>
+public enum ParticipantAction
+{
+    Joined,
+    Left,
+    Removed,
+    Online,
+    Offline,
+    Status,
+    HostChanged,
+}
+
+/// <summary>A participant as the room sees it: with its presence and shown status.</summary>
+public sealed record ParticipantView(Participant Participant, bool Online, ParticipantStatus Status);
+
+/// <summary>One <c>participant_update</c>: what happened, to whom, and how many are in the room now.</summary>
+public sealed record ParticipantChange(ParticipantAction Action, ParticipantView Participant, int CurrentCount);

@@ -1,0 +1,14 @@
+namespace FocusMate.Core.History;
+
+/// <summary>The history of finished phases.</summary>
+public interface ISessionRepository
+{
+    /// <summary>The room's most recent finished phases, newest first.</summary>
+    Task<IReadOnlyList<TimerSession>> RecentAsync(Guid roomId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Totals of the room's work phases that ended at or after <paramref name="since"/>, by outcome.</summary>
+    Task<IReadOnlyList<WorkTotal>> WorkTotalsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken);
+}
+
+/// <summary>How many work phases ended with one outcome, and their actual seconds.</summary>
+public sealed record WorkTotal(SessionOutcome Outcome, int Count, long ActualSeconds);

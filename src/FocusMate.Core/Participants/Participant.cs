@@ -1,0 +1,48 @@
+using FocusMate.Core.Timers;
+
+namespace FocusMate.Core.Participants;
+
+/// <summary>Someone in a room. There are no accounts: the participant is who its token names.</summary>
+public sealed class Participant
+{
+    public Participant(Guid id, Guid roomId, string userName, bool isHost, DateTimeOffset joinedAt)
+    {
+        Id = id;
+        RoomId = roomId;
+        UserName = userName;
+        IsHost = isHost;
+        JoinedAt = joinedAt;
+        LastSeenAt = joinedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid RoomId { get; private set; }
+
+    public string UserName { get; private set; }
+
+    public bool IsHost { get; private set; }
+
+    /// <summary>What the participant said they are doing; null follows the room's phase.</summary>
+    public ParticipantStatus? Status { get; private set; }
+
+    public DateTimeOffset JoinedAt { get; private set; }
+
+    /// <summary>When the participant last had a live connection (or joined).</summary>
+    public DateTimeOffset LastSeenAt { get; private set; }
+
+    /// <summary>The status shown to the room: the one set, else what the room's phase implies.</summary>
+    public ParticipantStatus StatusDuring(SessionType phase) =>
+        Status ?? (phase == SessionType.Work ? ParticipantStatus.Focusing : ParticipantStatus.Break);
+}
+
+/// <summary>What a participant tells the room they are doing.</summary>
+public enum ParticipantStatus
+{
+    /// <summary>Working on something.</summary>
+    Focusing,
+    /// <summary>Taking a break.</summary>
+    Break,
+    /// <summary>Not at the desk.</summary>
+    Away,
+}

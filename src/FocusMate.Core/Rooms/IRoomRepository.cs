@@ -1,0 +1,18 @@
+using FocusMate.Core.Timers;
+
+namespace FocusMate.Core.Rooms;
+
+/// <summary>Rooms with their timers.</summary>
+public interface IRoomRepository
+{
+    Task<Room?> FindAsync(Guid roomId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new room with its first timer and its host; false when the name is taken.</summary>
+    Task<bool> TryAddAsync(Room room, TimerState timer, Participants.Participant host, CancellationToken cancellationToken);
+
+    /// <summary>Stores changed settings with the timer they imply, if the timer is still at <paramref name="before"/>'s version.</summary>
+    Task<bool> TrySaveSettingsAsync(Room room, TimerState before, TimerState after, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the room with its timer, participants, history and messages; false when it was not there.</summary>
+    Task<bool> DeleteAsync(Guid roomId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FocusMate.Core.Rooms;
+
+/// <summary>The settings a request may carry; a missing field keeps its current or default value.</summary>
+public interface IRoomSettingsFields
+{
+    int? WorkDurationMinutes { get; }
+
+    int? BreakDurationMinutes { get; }
+
+    int? LongBreakDurationMinutes { get; }
+
+    int? LongBreakInterval { get; }
+
+    bool? AutoStartBreak { get; }
+
+    bool? AutoStartWork { get; }
+
+    bool? AllowAllControl { get; }
+
+    int? MaxParticipants { get; }
+}
+
+/// <summary>A new room; its creator joins it as host.</summary>
+public sealed record CreateRoomRequest : IRoomSettingsFields
+{
+    /// <summary>3–50 characters of letters, digits, <c>_</c> and <c>-</c>; unique, ignoring case.</summary>
+    /// <example>team-alpha</example>
+    [Required]
+    public string? RoomName { get; init; }
+
+    /// <summary>The creator's display name: 1–50 characters after trimming, no control characters.</summary>
+    /// <example>Mina</example>
+    [Required]
+    public string? HostName { get; init; }
+
+    /// <summary>Length of a work phase in minutes, 1–60. Default 25.</summary>
+    /// <example>25</example>
+    public int? WorkDurationMinutes { get; init; }
+
+    /// <summary>Length of a short break in minutes, 1–30. Default 5.</summary>
+    /// <example>5</example>
+    public int? BreakDurationMinutes { get; init; }
+
+    /// <summary>Length of a long break in minutes, 1–60. Default 15.</summary>
+    /// <example>15</example>
+    public int? LongBreakDurationMinutes { get; init; }
+
+    /// <summary>A long break follows every N-th completed work session, 1–10. Default 4.</summary>
+    /// <example>4</example>
+    public int? LongBreakInterval { get; init; }
+
+    /// <summary>When work ends, the break starts by itself. Default true.</summary>
+    /// <example>true</example>
+    public bool? AutoStartBreak { get; init; }
+
+    /// <summary>When a break ends, the next work session starts by itself. Default false.</summary>
+    /// <example>false</example>
+    public bool? AutoStartWork { get; init; }
+
+    /// <summary>Anyone in the room may control the timer (otherwise only the host). Default false.</summary>
+    /// <example>false</example>
+    public bool? AllowAllControl { get; init; }
+
+    /// <summary>How many participants the room holds, 2–50. Default 50.</summary>
+    /// <example>50</example>
+    public int? MaxParticipants { get; init; }
+}
+
+/// <summary>Settings to change; fields left out keep their value. Changes to durations apply from the next phase.</summary>
+public sealed record UpdateRoomRequest : IRoomSettingsFields
+{
+    /// <summary>Length of a work phase in minutes, 1–60.</summary>
+    /// <example>50</example>
+    public int? WorkDurationMinutes { get; init; }
+
+    /// <summary>Length of a short break in minutes, 1–30.</summary>
+    /// <example>10</example>
+    public int? BreakDurationMinutes { get; init; }
+
+    /// <summary>Length of a long break in minutes, 1–60.</summary>
+    /// <example>20</example>
+    public int? LongBreakDurationMinutes { get; init; }
+
+    /// <summary>A long break follows every N-th completed work session, 1–10.</summary>
+    /// <example>4</example>
+    public int? LongBreakInterval { get; init; }
+
+    /// <summary>When work ends, the break starts by itself.</summary>
+    /// <example>true</example>
+    public bool? AutoStartBreak { get; init; }
+
+    /// <summary>When a break ends, the next work session starts by itself.</summary>
+    /// <example>false</example>
+    public bool? AutoStartWork { get; init; }
+
+    /// <summary>Anyone in the room may control the timer (otherwise only the host).</summary>
+    /// <example>true</example>
+    public bool? AllowAllControl { get; init; }
+
+    /// <summary>How many participants the room holds, 2–50; not fewer than are in it now.</summary>
+    /// <example>10</example>
+    public int? MaxParticipants { get; init; }
+}
+
+public static class RoomSettingsFieldsExtensions
+{
+    /// <summary>The settings with every field the request carries applied.</summary>
+    public static RoomSettings ApplyTo(this IRoomSettingsFields fields, RoomSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new RoomSettings(
+            fields.WorkDurationMinutes ?? settings.WorkDurationMinutes,
+            fields.BreakDurationMinutes ?? settings.BreakDurationMinutes,
+            fields.LongBreakDurationMinutes ?? settings.LongBreakDurationMinutes,
+            fields.LongBreakInterval ?? settings.LongBreakInterval,
+            fields.AutoStartBreak ?? settings.AutoStartBreak,
+            fields.AutoStartWork ?? settings.AutoStartWork,
+            fields.AllowAllControl ?? settings.AllowAllControl,
+            fields.MaxParticipants ?? settings.MaxParticipants);
+    }
+}

@@ -1,0 +1,113 @@
+using FluentValidation;
+using FocusMate.Core.Access;
+using FocusMate.Core.Errors;
+using FocusMate.Core.Events;
+using FocusMate.Core.Participants;
+using FocusMate.Core.Timers;
+using FocusMate.Core.Validation;
+
+namespace FocusMate.Core.Rooms;
+
+/// <summary>Creating, reading, configuring and deleting rooms.</summary>
+public sealed class RoomService(
+    IRoomRepository rooms,
+    ITimerRepository timers,
+    RoomAccess access,
+    ITokenIssuer tokens,
+    IRoomEvents events,
+    IValidator<CreateRoomRequest> createValidator,
+    IValidator<UpdateRoomRequest> updateValidator,
+    TimeProvider clock)
+{
+    private const int MaxSettingsAttempts = 10;
+
+    /// <summary>Creates the room, its idle timer and its host, and issues the host's token.</summary>
+    public async Task<CreatedRoom> CreateAsync(CreateRoomRequest request, CancellationToken cancellationToken)
+    {
+        await createValidator.EnsureValidAsync(request, cancellationToken);
+        var now = clock.GetUtcNowMilliseconds();
+        var settings = request.ApplyTo(RoomSettings.Default);
+        var room = new Room(Guid.NewGuid(), request.RoomName!, settings, now);
+        var timer = TimerState.Initial(settings.Phases);
+        var host = new Participant(Guid.NewGuid(), room.Id, request.HostName!.Trim(), isHost: true, now);
+        if (!await rooms.TryAddAsync(room, timer, host, cancellationToken))
+        {
+            throw new ConflictException(ErrorCodes.RoomNameTaken, $"A room named '{request.RoomName}' already exists.");
+        }
+
+        return new CreatedRoom(new RoomDetails(room, timer), host, tokens.Issue(room.Id, host.Id, isHost: true));
+    }
+
+    public async Task<RoomDetails> GetAsync(Guid roomId, CancellationToken cancellationToken)
+    {
+        var room = await FindAsync(roomId, cancellationToken);
+        var timer = await timers.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        return new RoomDetails(room, timer);
+    }
+
+    public async Task<Room> FindAsync(Guid roomId, CancellationToken cancellationToken) =>
+        await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+
+    /// <summary>Changes settings (host only). A phase under way keeps its length; one not started takes the new one.</summary>
+    public async Task<RoomDetails> UpdateAsync(Guid roomId, Caller? caller, UpdateRoomRequest request,
+        CancellationToken cancellationToken)
+    {
+        await FindAsync(roomId, cancellationToken);
+        await access.RequireHostAsync(roomId, caller, cancellationToken);
+        await updateValidator.EnsureValidAsync(request, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var details = await GetAsync(roomId, cancellationToken);
+            var settings = request.ApplyTo(details.Room.Settings);
+            EnsureCapacityHolds(settings, details.Room);
+            if (settings == details.Room.Settings)
+            {
+                return details;
+            }
+
+            details.Room.ChangeSettings(settings, clock.GetUtcNowMilliseconds());
+            var timer = details.Timer.WithPlan(settings.Phases);
+            if (await rooms.TrySaveSettingsAsync(details.Room, details.Timer, timer, cancellationToken))
+            {
+                await events.RoomUpdatedAsync(details.Room, timer);
+                if (timer != details.Timer)
+                {
+                    await events.TimerChangedAsync(roomId, timer, []);
+                }
+
+                return new RoomDetails(details.Room, timer);
+            }
+
+            if (attempt == MaxSettingsAttempts)
+            {
+                throw new InvalidOperationException($"The timer of room {roomId} kept changing while its settings were saved.");
+            }
+        }
+    }
+
+    /// <summary>Deletes the room and everything in it (host only); everyone connected is told and disconnected.</summary>
+    public async Task DeleteAsync(Guid roomId, Caller? caller, CancellationToken cancellationToken)
+    {
+        await FindAsync(roomId, cancellationToken);
+        await access.RequireHostAsync(roomId, caller, cancellationToken);
+        if (await rooms.DeleteAsync(roomId, cancellationToken))
+        {
+            await events.RoomDeletedAsync(roomId);
+        }
+    }
+
+    private static void EnsureCapacityHolds(RoomSettings settings, Room room)
+    {
+        if (settings.MaxParticipants < room.ParticipantCount)
+        {
+            throw RequestValidationException.For("max_participants",
+                $"'max_participants' cannot be below the {room.ParticipantCount} participants in the room.");
+        }
+    }
+}
+
+/// <summary>A room with its timer.</summary>
+public sealed record RoomDetails(Room Room, TimerState Timer);
+
+/// <summary>A new room, its host and the host's token.</summary>
+public sealed record CreatedRoom(RoomDetails Details, Participant Host, string Token);

@@ -1,0 +1,16 @@
+namespace FocusMate.Core.Timers;
+
+/// <summary>How the phase scheduler runs (configuration section <c>Scheduler</c>).</summary>
+public sealed class SchedulerOptions
+{
+    public const string Section = "Scheduler";
+
+    /// <summary>
+    /// The longest the scheduler sleeps without reading the earliest target again. Changes made in this
+    /// process wake it at once; this only bounds how late it notices targets set by another instance.
+    /// </summary>
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many due rooms one pass completes before it looks again.</summary>
+    public int BatchSize { get; set; } = 100;
+}

@@ -1,0 +1,99 @@
+using FocusMate.Core.Access;
+using FocusMate.Core.Errors;
+using FocusMate.Core.Events;
+using FocusMate.Core.Rooms;
+using Microsoft.Extensions.Logging;
+
+namespace FocusMate.Core.Timers;
+
+/// <summary>
+/// Runs timer commands and completions. Every change is a compare-and-swap on the timer's version,
+/// so commands, the scheduler and other instances never overwrite each other: whoever loses a race
+/// reloads and decides again.
+/// </summary>
+public sealed partial class TimerService(
+    IRoomRepository rooms,
+    ITimerRepository timers,
+    RoomAccess access,
+    IRoomEvents events,
+    PhaseDeadlines deadlines,
+    TimeProvider clock,
+    ILogger<TimerService> logger)
+{
+    private const int MaxAttempts = 10;
+
+    public async Task<TimerState> GetAsync(Guid roomId, CancellationToken cancellationToken) =>
+        await timers.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+
+    /// <summary>Runs a command for a caller who may control the room's timer; returns the new state.</summary>
+    public async Task<TimerState> ExecuteAsync(Guid roomId, Caller? caller, TimerCommand command,
+        SessionType? sessionType, CancellationToken cancellationToken)
+    {
+        var room = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        await access.RequireControllerAsync(room, caller, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(roomId, cancellationToken);
+            var transition = command.ApplyTo(current, room.Settings.Phases, clock.GetUtcNowMilliseconds(), sessionType);
+            if (await CommitAsync(roomId, current, transition, cancellationToken))
+            {
+                return transition.State;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"The timer of room {roomId} kept changing under {command}.");
+            }
+
+            room = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        }
+    }
+
+    /// <summary>
+    /// Completes the room's phases that are due. Several schedulers may race here: only the one whose
+    /// compare-and-swap lands records and announces the completion. True when this call changed the timer.
+    /// </summary>
+    public async Task<bool> CompleteDueAsync(Guid roomId, CancellationToken cancellationToken)
+    {
+        var room = await rooms.FindAsync(roomId, cancellationToken);
+        var current = await timers.FindAsync(roomId, cancellationToken);
+        if (room is null || current is null)
+        {
+            return false;
+        }
+
+        var transition = current.CompleteDue(room.Settings.Phases, clock.GetUtcNowMilliseconds());
+        if (transition.Completions.Count == 0)
+        {
+            return false;
+        }
+
+        var won = await CommitAsync(roomId, current, transition, cancellationToken);
+        if (!won)
+        {
+            LogCompletionTaken(roomId, current.Version);
+        }
+
+        return won;
+    }
+
+    private async Task<bool> CommitAsync(Guid roomId, TimerState current, TimerTransition transition,
+        CancellationToken cancellationToken)
+    {
+        if (!await timers.TrySaveAsync(roomId, current.Version, transition, cancellationToken))
+        {
+            return false;
+        }
+
+        if (transition.State.TargetAt != current.TargetAt)
+        {
+            deadlines.Changed();
+        }
+
+        await events.TimerChangedAsync(roomId, transition.State, transition.Completions);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Completion of room {RoomId} at version {Version} was taken by another writer")]
+    private partial void LogCompletionTaken(Guid roomId, long version);
+}

@@ -1,0 +1,56 @@
+using FocusMate.Core.History;
+using FocusMate.Core.Participants;
+using FocusMate.Core.Rooms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FocusMate.Infrastructure.Data;
+
+internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
+{
+    public void Configure(EntityTypeBuilder<Room> builder)
+    {
+        builder.ToTable("rooms");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Name).HasMaxLength(50).IsRequired();
+        builder.Property(r => r.NormalizedName).HasMaxLength(50).IsRequired();
+        builder.HasIndex(r => r.NormalizedName).IsUnique();
+        builder.HasIndex(r => r.LastActivityAt);
+        builder.ComplexProperty(r => r.Settings);
+    }
+}
+
+internal sealed class TimerRowConfiguration : IEntityTypeConfiguration<TimerRow>
+{
+    public void Configure(EntityTypeBuilder<TimerRow> builder)
+    {
+        builder.ToTable("timers");
+        builder.HasKey(t => t.RoomId);
+        builder.HasOne<Room>().WithOne().HasForeignKey<TimerRow>(t => t.RoomId).OnDelete(DeleteBehavior.Cascade);
+        // The scheduler asks for the earliest target; only running timers have one.
+        builder.HasIndex(t => t.TargetAt);
+    }
+}
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> builder)
+    {
+        builder.ToTable("participants");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.UserName).HasMaxLength(50).IsRequired();
+        builder.HasOne<Room>().WithMany().HasForeignKey(p => p.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => new { p.RoomId, p.JoinedAt });
+    }
+}
+
+internal sealed class TimerSessionConfiguration : IEntityTypeConfiguration<TimerSession>
+{
+    public void Configure(EntityTypeBuilder<TimerSession> builder)
+    {
+        builder.ToTable("timer_sessions");
+        builder.HasKey(s => s.Id);
+        builder.HasOne<Room>().WithMany().HasForeignKey(s => s.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.RoomId, s.EndedAt });
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using FocusMate.Core.History;
+using FocusMate.Core.Participants;
+using FocusMate.Core.Rooms;
+using FocusMate.Core.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace FocusMate.Infrastructure.Data;
+
+/// <summary>
+/// The database of rooms, timers, participants and history. Each provider has a subclass with its own
+/// migration set (a SQLite migration is not valid on PostgreSQL).
+/// </summary>
+public abstract class FocusMateDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Room> Rooms => Set<Room>();
+
+    internal DbSet<TimerRow> Timers => Set<TimerRow>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<TimerSession> Sessions => Set<TimerSession>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<TimerStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SessionType>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SessionOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ParticipantStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FocusMateDbContext).Assembly);
+        UseSnakeCaseNames(modelBuilder);
+    }
+
+    /// <summary>Tables and columns are named as the wire names things: <c>timer_sessions.started_at</c>.</summary>
+    private static void UseSnakeCaseNames(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+
+            foreach (var complex in entity.GetComplexProperties())
+            {
+                NameComplexColumns(complex);
+            }
+        }
+    }
+
+    private static void NameComplexColumns(IMutableComplexProperty complex)
+    {
+        foreach (var property in complex.ComplexType.GetProperties())
+        {
+            property.SetColumnName(SnakeCase(property.Name));
+        }
+    }
+
+    private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+}

@@ -1,0 +1,71 @@
+using FocusMate.Core.Participants;
+using FocusMate.Core.Rooms;
+using FocusMate.Core.Timers;
+using FocusMate.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocusMate.Infrastructure.Repositories;
+
+internal sealed class RoomRepository(FocusMateDbContext db) : IRoomRepository
+{
+    public Task<Room?> FindAsync(Guid roomId, CancellationToken cancellationToken) =>
+        db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, cancellationToken);
+
+    public async Task<bool> TryAddAsync(Room room, TimerState timer, Participant host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        if (await NameTakenAsync(room.NormalizedName, cancellationToken))
+        {
+            return false;
+        }
+
+        db.Rooms.Add(room);
+        db.Timers.Add(TimerRow.From(room.Id, timer));
+        db.Participants.Add(host);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            // Another request took the name between the check and the insert: the unique index decided.
+            if (await NameTakenAsync(room.NormalizedName, CancellationToken.None))
+            {
+                return false;
+            }
+
+            throw;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<bool> TrySaveSettingsAsync(Room room, TimerState before, TimerState after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        ArgumentNullException.ThrowIfNull(before);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var settings = room.Settings;
+        await db.Rooms.Where(r => r.Id == room.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.Settings, settings)
+            .SetProperty(r => r.UpdatedAt, room.UpdatedAt)
+            .SetProperty(r => r.LastActivityAt, room.LastActivityAt), cancellationToken);
+        if (after != before && !await TimerRepository.CompareAndSwapAsync(db, room.Id, before.Version, after, cancellationToken))
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> DeleteAsync(Guid roomId, CancellationToken cancellationToken) =>
+        await db.Rooms.Where(r => r.Id == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    private Task<bool> NameTakenAsync(string normalizedName, CancellationToken cancellationToken) =>
+        db.Rooms.AnyAsync(r => r.NormalizedName == normalizedName, cancellationToken);
+}
