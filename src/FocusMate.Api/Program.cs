@@ -15,7 +15,8 @@ builder.Services
     .AddParticipantTokens(builder.Configuration, dataDirectory)
     .AddApi(builder.Configuration)
     .AddApiDocumentation()
-    .AddHealth();
+    .AddHealth()
+    .AddTestClockIfEnabled(builder.Configuration);
 builder.WebHost.UseRequestLimits(builder.Configuration);
 
 var app = builder.Build();
@@ -31,6 +32,7 @@ app.MapControllers();
 app.MapHub<RoomHub>(RoomHub.Path);
 app.MapHealth();
 app.MapApiDocumentation();
+app.MapTestClockIfEnabled();
 app.MapSpaFallback();
 
 await app.RunAsync();

@@ -67,6 +67,11 @@ public record RoomResponse
 /// <summary>A room just created, with its host's token.</summary>
 public sealed record CreatedRoomResponse : RoomResponse
 {
+    [JsonConstructor]
+    public CreatedRoomResponse()
+    {
+    }
+
     [SetsRequiredMembers]
     public CreatedRoomResponse(RoomResponse room, JoinedParticipantResponse participant)
         : base(room) => Participant = participant;

@@ -22,7 +22,6 @@ public sealed class ParticipantsController(ParticipantService participants) : Co
     /// <response code="409">MAX_PARTICIPANTS_REACHED: the room is full.</response>
     /// <response code="422">VALIDATION_ERROR.</response>
     [HttpPost]
-    [Consumes("application/json")]
     [ProducesResponseType<JoinedParticipantResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]

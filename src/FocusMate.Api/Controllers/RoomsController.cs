@@ -24,7 +24,6 @@ public sealed class RoomsController(RoomService rooms, ShareLinks links, TimePro
     /// <response code="413">PAYLOAD_TOO_LARGE.</response>
     /// <response code="422">VALIDATION_ERROR: a field is missing, out of range, of the wrong type, or unknown.</response>
     [HttpPost]
-    [Consumes("application/json")]
     [ProducesResponseType<CreatedRoomResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
@@ -62,7 +61,6 @@ public sealed class RoomsController(RoomService rooms, ShareLinks links, TimePro
     /// <response code="422">VALIDATION_ERROR.</response>
     [HttpPatch("{roomId}")]
     [Authorize]
-    [Consumes("application/json")]
     [ProducesResponseType<RoomResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]

@@ -16,13 +16,16 @@ public static class ProblemResponses
         var invalid = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
         var problem = invalid switch
         {
+            // MVC refuses an empty body itself before any formatter runs.
+            _ when invalid.Contains("") =>
+                ApiProblem.For(context.HttpContext, ErrorCodes.MalformedRequest, "A JSON object is required as the request body."),
             _ when invalid.Contains("roomId") =>
                 ApiProblem.For(context.HttpContext, ErrorCodes.RoomNotFound, "No room has this id: room ids are UUIDs."),
             _ when invalid.Contains("participantId") =>
                 ApiProblem.For(context.HttpContext, ErrorCodes.ParticipantNotFound, "No participant has this id: participant ids are UUIDs."),
             _ => Invalid(context.HttpContext, invalid),
         };
-        return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { ApiProblem.ContentType } };
+        return new ProblemResult(problem);
     }
 
     /// <summary>Answers requests that reached no endpoint (unknown path, or a method the path does not take) with <c>NOT_FOUND</c>.</summary>
@@ -40,5 +43,11 @@ public static class ProblemResponses
             .Distinct()
             .ToDictionary(field => field, field => new[] { $"'{field}' has a value of the wrong type." });
         return ApiProblem.For(context, ErrorCodes.ValidationError, "The request has invalid fields.", errors);
+    }
+
+    /// <summary>Writes the problem itself, so no content negotiation or [Produces] filter can change its media type.</summary>
+    private sealed class ProblemResult(ApiProblem problem) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => problem.WriteAsync(context.HttpContext);
     }
 }

@@ -14,9 +14,18 @@ namespace FocusMate.Api.Json;
 /// <c>VALIDATION_ERROR</c> naming the field. It claims every content type so a wrong one gets that
 /// answer instead of a bare 415.
 /// </summary>
-public sealed class StrictJsonInputFormatter(long maxBodyBytes) : InputFormatter
+public sealed class StrictJsonInputFormatter : InputFormatter
 {
+    private readonly long _maxBodyBytes;
+
     private static readonly JsonReaderOptions SyntaxOnly = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow };
+
+    public StrictJsonInputFormatter(long maxBodyBytes) : this()
+    {
+        _maxBodyBytes = maxBodyBytes;
+    }
+
+    private StrictJsonInputFormatter() => SupportedMediaTypes.Add("application/json");
 
     public override bool CanRead(InputFormatterContext context) => true;
 
@@ -50,9 +59,9 @@ public sealed class StrictJsonInputFormatter(long maxBodyBytes) : InputFormatter
 
     private async Task<byte[]> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBodyBytes)
+        if (request.ContentLength > _maxBodyBytes)
         {
-            throw new PayloadTooLargeException(maxBodyBytes);
+            throw new PayloadTooLargeException(_maxBodyBytes);
         }
 
         var buffer = new ArrayBufferWriter<byte>();
@@ -65,9 +74,9 @@ public sealed class StrictJsonInputFormatter(long maxBodyBytes) : InputFormatter
             }
 
             buffer.Advance(read);
-            if (buffer.WrittenCount > maxBodyBytes)
+            if (buffer.WrittenCount > _maxBodyBytes)
             {
-                throw new PayloadTooLargeException(maxBodyBytes);
+                throw new PayloadTooLargeException(_maxBodyBytes);
             }
         }
     }

@@ -1,0 +1,120 @@
+// The wire shapes of the REST API and the hub (SPEC §3–4): snake_case, enums as lower-case strings,
+// instants as ISO 8601 UTC strings.
+
+export type SessionType = 'work' | 'break' | 'long_break';
+export type TimerStatus = 'idle' | 'running' | 'paused' | 'completed';
+export type ParticipantStatus = 'focusing' | 'break' | 'away';
+
+export interface TimerState {
+  status: TimerStatus;
+  /** When `completed`, the phase that is next. */
+  session_type: SessionType;
+  duration_seconds: number;
+  /** As of `server_time`. */
+  remaining_seconds: number;
+  /** Null unless running. */
+  target_timestamp: string | null;
+  started_at: string | null;
+  completed_work_sessions: number;
+  version: number;
+  server_time: string;
+}
+
+export interface RoomSettings {
+  work_duration_minutes: number;
+  break_duration_minutes: number;
+  long_break_duration_minutes: number;
+  long_break_interval: number;
+  auto_start_break: boolean;
+  auto_start_work: boolean;
+  allow_all_control: boolean;
+  max_participants: number;
+}
+
+export interface Room extends RoomSettings {
+  room_id: string;
+  room_name: string;
+  work_duration: number;
+  break_duration: number;
+  long_break_duration: number;
+  share_url: string;
+  created_at: string;
+  updated_at: string;
+  current_participants: number;
+  timer_state: TimerState;
+}
+
+export interface JoinedParticipant {
+  participant_id: string;
+  user_name: string;
+  is_host: boolean;
+  token: string;
+}
+
+export interface CreatedRoom extends Room {
+  participant: JoinedParticipant;
+}
+
+export interface Participant {
+  participant_id: string;
+  user_name: string;
+  is_host: boolean;
+  online: boolean;
+  status: ParticipantStatus;
+  joined_at: string;
+}
+
+export interface CreateRoomRequest extends Partial<RoomSettings> {
+  room_name: string;
+  host_name: string;
+}
+
+export type UpdateRoomRequest = Partial<RoomSettings>;
+
+export interface RoomSnapshot {
+  room: Room;
+  timer: TimerState;
+  participants: Participant[];
+  participant_id: string;
+  server_time: string;
+}
+
+export interface SyncResult {
+  client_time: number;
+  server_time: number;
+}
+
+export interface RoomEvent<T> {
+  room_id: string;
+  data: T;
+  server_time: string;
+}
+
+export interface TimerComplete {
+  completed_session_type: SessionType;
+  next_session_type: SessionType;
+  auto_start: boolean;
+}
+
+export type ParticipantAction = 'joined' | 'left' | 'removed' | 'online' | 'offline' | 'status' | 'host_changed';
+
+export interface ParticipantUpdate {
+  action: ParticipantAction;
+  participant: Participant;
+  current_count: number;
+}
+
+export interface HubError {
+  code: string;
+  message: string;
+}
+
+/** Server → client events and their data. */
+export interface RoomEvents {
+  timer_update: TimerState;
+  timer_complete: TimerComplete;
+  participant_update: ParticipantUpdate;
+  room_updated: Room;
+  room_deleted: { reason: string };
+  error: HubError;
+}

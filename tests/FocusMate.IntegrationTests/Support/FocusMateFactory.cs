@@ -1,0 +1,78 @@
+using FocusMate.Core.Timers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FocusMate.IntegrationTests.Support;
+
+/// <summary>
+/// The real app over its own SQLite file in a private data folder, on a fake clock. Two factories given
+/// the same folder are two instances over one database (restart, or a second instance racing).
+/// </summary>
+public sealed class FocusMateFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly bool _ownsDataDirectory;
+    private readonly Action<IServiceCollection>? _services;
+
+    public FocusMateFactory(string? dataDirectory = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
+    {
+        _ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? NewDataDirectory();
+        Clock = clock ?? new FakeTimeProvider(Start);
+        _services = services;
+    }
+
+    public string DataDirectory { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public static string NewDataDirectory() => Directory.CreateTempSubdirectory("focusmate-tests-").FullName;
+
+    /// <summary>Moves the fake clock on; the scheduler wakes for anything that fell due.</summary>
+    public void Advance(TimeSpan by) => Clock.Advance(by);
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Error");
+        builder.UseSetting("Spa:RootPath", Path.Combine(DataDirectory, "no-spa"));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsDataDirectory)
+        {
+            DeleteQuietly(DataDirectory);
+        }
+    }
+
+    public static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Runs the scheduler's pass now (it also runs by itself; this is for tests that need a result to await).</summary>
+    public Task<TimeSpan> RunSchedulerPassAsync() =>
+        Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<PhaseScheduler>().Single().RunPassAsync(CancellationToken.None);
+}
