@@ -25,7 +25,10 @@ export default tseslint.config(
     },
     settings: {
       'import/resolver': {
-        typescript: { project: ['./tsconfig.app.json', './tsconfig.node.json'] },
+        typescript: {
+          project: ['./tsconfig.app.json', './tsconfig.node.json'],
+          noWarnOnMultipleProjects: true,
+        },
         node: true,
       },
     },
@@ -37,7 +40,7 @@ export default tseslint.config(
       'import/order': [
         'error',
         {
-          groups: ['builtin', 'external', 'internal', ['parent', 'sibling', 'index']],
+          groups: [['builtin', 'external'], 'internal', ['parent', 'sibling', 'index']],
           pathGroups: [{ pattern: '@/**', group: 'internal' }],
           'newlines-between': 'always',
           alphabetize: { order: 'asc', caseInsensitive: true },
@@ -81,5 +84,6 @@ export default tseslint.config(
   {
     files: ['e2e/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
+    rules: { 'import/no-named-as-default': 'off', 'import/no-named-as-default-member': 'off' },
   },
 );

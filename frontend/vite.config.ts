@@ -1,6 +1,5 @@
-import { fileURLToPath, URL } from 'node:url';
-
 import react from '@vitejs/plugin-react';
+import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // In development the API runs on its own port; the browser still sees one origin through this proxy.

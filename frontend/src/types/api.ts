@@ -96,7 +96,8 @@ export interface TimerComplete {
   auto_start: boolean;
 }
 
-export type ParticipantAction = 'joined' | 'left' | 'removed' | 'online' | 'offline' | 'status' | 'host_changed';
+export type ParticipantAction =
+  'joined' | 'left' | 'removed' | 'online' | 'offline' | 'status' | 'host_changed';
 
 export interface ParticipantUpdate {
   action: ParticipantAction;

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.SignalR;
 namespace FocusMate.Api.Hubs;
 
 /// <summary>
-/// Refusals on the hub carry the same code as over REST: the invocation fails with
-/// <c>"CODE: message"</c> and the caller also gets an <c>error</c> event. The connection stays open.
-/// Unexpected failures are logged and reported as <c>INTERNAL_ERROR</c> without their text.
+/// Refusals on the hub carry the same code as over REST: the caller gets an <c>error</c> event with
+/// <c>{code, message}</c>, and the invocation fails with a message ending in <c>"CODE: message"</c>
+/// (SignalR prefixes it with "An unexpected error occurred invoking … HubException: "). The connection
+/// stays open. Unexpected failures are logged here (SignalR's own log of hub failures is turned down in
+/// appsettings.json) and reported as <c>INTERNAL_ERROR</c> without their text.
 /// </summary>
 public sealed partial class HubErrorFilter(TimeProvider clock, ILogger<HubErrorFilter> logger) : IHubFilter
 {

@@ -7,9 +7,9 @@ public sealed class SchedulerOptions
 
     /// <summary>
     /// The longest the scheduler sleeps without reading the earliest target again. Changes made in this
-    /// process wake it at once; this only bounds how late it notices targets set by another instance.
+    /// process wake it at once; this is only a safety net for targets set by another instance.
     /// </summary>
-    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How many due rooms one pass completes before it looks again.</summary>
     public int BatchSize { get; set; } = 100;

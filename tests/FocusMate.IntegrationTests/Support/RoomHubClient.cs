@@ -30,8 +30,9 @@ public sealed class RoomHubClient : IAsyncDisposable
                 options.SkipNegotiation = true;
                 options.AccessTokenProvider = () => Task.FromResult(token);
                 options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                // As a browser does: the token rides in the query string, since WebSockets take no headers there.
                 options.WebSocketFactory = async (context, cancellationToken) =>
-                    await server.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken);
+                    await server.CreateWebSocketClient().ConnectAsync(WithToken(context.Uri, token), cancellationToken);
             })
             .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions))
             .Build();
@@ -50,6 +51,9 @@ public sealed class RoomHubClient : IAsyncDisposable
 
         return client;
     }
+
+    private static Uri WithToken(Uri uri, string? token) =>
+        token is null ? uri : new Uri($"{uri}{(uri.Query.Length > 0 ? "&" : "?")}access_token={Uri.EscapeDataString(token)}");
 
     public Task<RoomSnapshot> JoinAsync() => Connection.InvokeAsync<RoomSnapshot>("join_room");
 

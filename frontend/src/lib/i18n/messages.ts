@@ -63,7 +63,8 @@ export const en = {
   'room.leave': 'Leave',
   'room.leaveLabel': 'Leave the room',
   'room.leave.title': 'Leave this room?',
-  'room.leave.body': 'You will leave the participant list. To come back, open the link and enter your name again.',
+  'room.leave.body':
+    'You will leave the participant list. To come back, open the link and enter your name again.',
   'room.settings': 'Settings',
   'room.settingsLabel': 'Room settings',
   'room.controls': 'Room',
@@ -79,7 +80,8 @@ export const en = {
   'settings.saving': 'Saving…',
   'settings.delete': 'Delete room',
   'settings.delete.title': 'Delete this room?',
-  'settings.delete.body': 'Everyone is disconnected and the timer and history are deleted. This cannot be undone.',
+  'settings.delete.body':
+    'Everyone is disconnected and the timer and history are deleted. This cannot be undone.',
   'settings.close': 'Close',
 
   'dialog.cancel': 'Cancel',
@@ -94,6 +96,7 @@ export const en = {
   'timer.label': '{phase}, {time} left',
   'timer.cycle': 'Cycle {done}/{total}',
   'timer.cycleLabel': '{done} of {total} focus sessions done in this cycle',
+  'timer.controls': 'Timer controls',
   'timer.start': 'Start',
   'timer.startLabel': 'Start {phase}',
   'timer.pause': 'Pause',
@@ -103,7 +106,8 @@ export const en = {
   'timer.skip': 'Skip',
   'timer.skipLabel': 'Skip to the next phase',
   'timer.reset.title': 'Reset the timer?',
-  'timer.reset.body': 'The room goes back to a fresh focus session. The current phase is recorded as interrupted.',
+  'timer.reset.body':
+    'The room goes back to a fresh focus session. The current phase is recorded as interrupted.',
   'timer.onlyHost': 'Only the host can control the timer in this room.',
   'timer.notConnected': 'Controls come back when the connection does.',
   'timer.shortcuts': 'Keys: Space start/pause · R reset · S skip',
@@ -137,9 +141,11 @@ export const en = {
   'page.removed.title': 'You are no longer in this room',
   'page.removed.body': 'You were removed from the room, or your place in it expired.',
   'page.full.title': 'This room is full',
-  'page.full.body': 'The room has reached its participant limit. Ask the host to raise it, or try again later.',
+  'page.full.body':
+    'The room has reached its participant limit. Ask the host to raise it, or try again later.',
   'page.unreachable.title': 'FocusMate is not reachable',
-  'page.unreachable.body': 'The server is not answering. Check your connection; we keep trying in the background.',
+  'page.unreachable.body':
+    'The server is not answering. Check your connection; we keep trying in the background.',
   'page.unknown.title': 'Page not found',
   'page.unknown.body': 'There is nothing at this address.',
 } as const;
@@ -240,6 +246,7 @@ export const ko: Record<MessageKey, string> = {
   'timer.label': '{phase}, {time} 남음',
   'timer.cycle': '사이클 {done}/{total}',
   'timer.cycleLabel': '이번 사이클에서 집중 세션 {total}회 중 {done}회 완료',
+  'timer.controls': '타이머 조작',
   'timer.start': '시작',
   'timer.startLabel': '{phase} 시작',
   'timer.pause': '일시정지',
@@ -283,9 +290,11 @@ export const ko: Record<MessageKey, string> = {
   'page.removed.title': '더 이상 이 방의 참여자가 아닙니다',
   'page.removed.body': '방에서 내보내졌거나 참여 기간이 만료되었습니다.',
   'page.full.title': '방이 가득 찼습니다',
-  'page.full.body': '이 방은 최대 인원에 도달했습니다. 방장에게 인원을 늘려 달라고 하거나 나중에 다시 시도하세요.',
+  'page.full.body':
+    '이 방은 최대 인원에 도달했습니다. 방장에게 인원을 늘려 달라고 하거나 나중에 다시 시도하세요.',
   'page.unreachable.title': 'FocusMate에 연결할 수 없습니다',
-  'page.unreachable.body': '서버가 응답하지 않습니다. 연결을 확인하세요. 백그라운드에서 계속 다시 시도합니다.',
+  'page.unreachable.body':
+    '서버가 응답하지 않습니다. 연결을 확인하세요. 백그라운드에서 계속 다시 시도합니다.',
   'page.unknown.title': '페이지를 찾을 수 없습니다',
   'page.unknown.body': '이 주소에는 아무것도 없습니다.',
 };

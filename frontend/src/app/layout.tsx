@@ -1,0 +1,53 @@
+import { Link, Outlet } from 'react-router-dom';
+
+import { MonitorIcon, MoonIcon, SunIcon } from '@/components/icons';
+import { useLanguageStore, useT } from '@/lib/i18n';
+import { useThemeStore } from '@/lib/theme';
+
+const themeIcons = { system: <MonitorIcon />, light: <SunIcon />, dark: <MoonIcon /> } as const;
+
+export function Layout() {
+  const t = useT();
+  const language = useLanguageStore((s) => s.language);
+  const setLanguage = useLanguageStore((s) => s.setLanguage);
+  const preference = useThemeStore((s) => s.preference);
+  const cycleTheme = useThemeStore((s) => s.cycle);
+  const themeName = t(`theme.${preference}`);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand" aria-label={t('app.home')}>
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__name">{t('app.name')}</span>
+        </Link>
+        <div className="app-header__tools">
+          <button
+            type="button"
+            className="text-button"
+            lang={language === 'en' ? 'ko' : 'en'}
+            aria-label={t('language.switch')}
+            onClick={() => setLanguage(language === 'en' ? 'ko' : 'en')}
+          >
+            {t('language.short')}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('theme.switch', { mode: themeName })}
+            title={themeName}
+            onClick={cycleTheme}
+          >
+            {themeIcons[preference]}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+// The room page's session: loads the room, connects to the hub with the participant's token, keeps
+// the server clock estimate fresh, and is the one place where server state lands in the stores.
+import { useParticipantsStore } from '@/features/participants';
+import {
+  forgetCredentials,
+  getRoom,
+  leaveRoom,
+  loadCredentials,
+  useRoomStore,
+  type Credentials,
+} from '@/features/room';
+import {
+  announcePhaseEnd,
+  contradictsEstimate,
+  measureServerClock,
+  serverNow,
+  useTimerStore,
+} from '@/features/timer';
+import { ApiError } from '@/lib/api-client';
+import { connectRoomHub, disconnectRoomHub, invokeRoomHub, reconnectDelay, type RoomHub } from '@/lib/hub';
+import type { RoomSnapshot, SyncResult } from '@/types/api';
+
+const resyncEveryMs = 3 * 60_000;
+const notFoundCodes: ApiError['code'][] = [
+  'ROOM_NOT_FOUND',
+  'NOT_FOUND',
+  'VALIDATION_ERROR',
+  'MALFORMED_REQUEST',
+];
+
+const rooms = () => useRoomStore.getState();
+const timers = () => useTimerStore.getState();
+const people = () => useParticipantsStore.getState();
+
+export class RoomSession {
+  private hub: RoomHub | undefined;
+  private closed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private loadAttempt = 0;
+  private syncing: Promise<void> | undefined;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(private readonly roomId: string) {}
+
+  open(): void {
+    this.closed = false;
+    this.hub = undefined;
+    rooms().open(this.roomId, loadCredentials(this.roomId));
+    timers().clear();
+    people().clear();
+    this.listen(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'visible') void this.syncClock();
+    });
+    this.listen(window, 'online', () => this.hub?.retryNow());
+    const interval = setInterval(() => void this.syncClock(), resyncEveryMs);
+    this.cleanups.push(() => clearInterval(interval));
+    void this.load();
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    this.cleanups.splice(0).forEach((cleanup) => cleanup());
+    void disconnectRoomHub();
+    rooms().close();
+    timers().clear();
+    people().clear();
+  }
+
+  /** A newcomer chose a name and got a token. */
+  joined(credentials: Credentials): void {
+    rooms().setCredentials(credentials);
+    this.connect(credentials.token);
+  }
+
+  /** Whether a failed join ends the visit (full room, room gone); the prompt shows anything else. */
+  joinRefused(error: unknown): boolean {
+    if (!(error instanceof ApiError)) return false;
+    if (error.code === 'MAX_PARTICIPANTS_REACHED') rooms().end('full');
+    else if (error.code === 'ROOM_NOT_FOUND') rooms().end('deleted');
+    else return false;
+    return true;
+  }
+
+  async leave(): Promise<void> {
+    const credentials = rooms().credentials;
+    forgetCredentials(this.roomId);
+    await disconnectRoomHub();
+    if (!credentials) return;
+    try {
+      await leaveRoom(this.roomId, credentials.participant_id, credentials.token);
+    } catch {
+      // Already gone, or the server is down: the server drops idle participants by itself.
+    }
+  }
+
+  /** After "removed": forget the old token and ask for a name again. */
+  rejoin(): void {
+    forgetCredentials(this.roomId);
+    rooms().setCredentials(undefined);
+    void this.load();
+  }
+
+  retry(): void {
+    clearTimeout(this.retryTimer);
+    void this.load();
+  }
+
+  private listen(target: EventTarget, type: string, handler: () => void): void {
+    target.addEventListener(type, handler);
+    this.cleanups.push(() => target.removeEventListener(type, handler));
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const room = await getRoom(this.roomId);
+      if (this.closed) return;
+      this.loadAttempt = 0;
+      rooms().setRoom(room);
+      timers().applyTimer(room.timer_state);
+      const credentials = rooms().credentials;
+      if (credentials && !this.hub) this.connect(credentials.token);
+    } catch (error) {
+      if (!this.closed) this.loadFailed(error);
+    }
+  }
+
+  private loadFailed(error: unknown): void {
+    if (error instanceof ApiError && notFoundCodes.includes(error.code)) {
+      rooms().end('not-found');
+      return;
+    }
+    rooms().end('unreachable');
+    this.retryTimer = setTimeout(() => void this.load(), Math.max(1000, reconnectDelay(this.loadAttempt++)));
+  }
+
+  private connect(token: string): void {
+    this.hub = connectRoomHub(token, {
+      events: {
+        timer_update: ({ data, server_time }) => {
+          this.checkClock(server_time);
+          timers().applyTimer(data);
+        },
+        timer_complete: ({ data }) => announcePhaseEnd(data),
+        participant_update: ({ data }) => {
+          people().applyUpdate(data);
+          if (
+            data.action === 'removed' &&
+            data.participant.participant_id === rooms().credentials?.participant_id
+          ) {
+            this.ended('removed');
+          }
+        },
+        room_updated: ({ data }) => rooms().setRoom(data),
+        room_deleted: () => this.ended('deleted'),
+        // A refused command also rejects its invocation, which is where the caller shows it.
+        error: () => undefined,
+      },
+      onStatus: (status) => rooms().setConnection(status),
+      onReady: () => this.enter(),
+      onRefused: () => void this.refused(),
+    });
+  }
+
+  /** On every (re)connection: measure the clock, then join_room() for the full snapshot. */
+  private async enter(): Promise<void> {
+    await this.syncClock();
+    const snapshot = await invokeRoomHub<RoomSnapshot>('join_room');
+    rooms().setRoom(snapshot.room);
+    timers().applyTimer(snapshot.timer);
+    people().setParticipants(snapshot.participants);
+  }
+
+  private syncClock(): Promise<void> {
+    // One measurement at a time; a second request joins the one under way.
+    this.syncing ??= measureServerClock((clientTime) => invokeRoomHub<SyncResult>('sync', clientTime))
+      .then((estimate) => {
+        if (estimate) timers().setClock(estimate);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.syncing = undefined;
+      });
+    return this.syncing;
+  }
+
+  private checkClock(serverTime: string): void {
+    if (contradictsEstimate(Date.parse(serverTime), serverNow())) void this.syncClock();
+  }
+
+  private ended(outcome: 'removed' | 'deleted'): void {
+    forgetCredentials(this.roomId);
+    void disconnectRoomHub();
+    this.hub = undefined;
+    rooms().end(outcome);
+  }
+
+  /** The hub no longer accepts the token: the room is gone, or we are no longer in it. */
+  private async refused(): Promise<void> {
+    this.hub = undefined;
+    try {
+      await getRoom(this.roomId);
+      this.ended('removed');
+    } catch (error) {
+      if (error instanceof ApiError && notFoundCodes.includes(error.code)) this.ended('deleted');
+      else rooms().end('unreachable');
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { Link } from 'react-router-dom';
+
+import { AlertIcon } from '@/components/icons';
+import { StatusPage } from '@/components/status-page';
+import { useT } from '@/lib/i18n';
+
+export function Component() {
+  const t = useT();
+  return (
+    <StatusPage title={t('page.unknown.title')} body={t('page.unknown.body')} icon={<AlertIcon />}>
+      <Link to="/" className="button button--primary">
+        {t('page.goHome')}
+      </Link>
+    </StatusPage>
+  );
+}

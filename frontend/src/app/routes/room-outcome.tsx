@@ -1,0 +1,53 @@
+import { Link } from 'react-router-dom';
+
+import { Button } from '@/components/button';
+import { AlertIcon, CloudOffIcon } from '@/components/icons';
+import { StatusPage } from '@/components/status-page';
+import type { RoomOutcome } from '@/features/room';
+import { useT, type MessageKey } from '@/lib/i18n';
+
+import type { RoomSession } from '../room-session';
+
+const texts: Record<RoomOutcome, [MessageKey, MessageKey]> = {
+  'not-found': ['page.notFound.title', 'page.notFound.body'],
+  deleted: ['page.deleted.title', 'page.deleted.body'],
+  removed: ['page.removed.title', 'page.removed.body'],
+  full: ['page.full.title', 'page.full.body'],
+  unreachable: ['page.unreachable.title', 'page.unreachable.body'],
+};
+
+interface RoomOutcomePageProps {
+  outcome: RoomOutcome;
+  session: RoomSession;
+}
+
+/** The room cannot be shown: say why, and offer the way on. */
+export function RoomOutcomePage({ outcome, session }: RoomOutcomePageProps) {
+  const t = useT();
+  const [title, body] = texts[outcome];
+  return (
+    <StatusPage
+      title={t(title)}
+      body={t(body)}
+      icon={outcome === 'unreachable' ? <CloudOffIcon /> : <AlertIcon />}
+      live={outcome === 'unreachable'}
+    >
+      {outcome === 'unreachable' && (
+        <Button variant="primary" onClick={() => session.retry()}>
+          {t('page.retry')}
+        </Button>
+      )}
+      {outcome === 'removed' && (
+        <Button variant="primary" onClick={() => session.rejoin()}>
+          {t('page.joinAgain')}
+        </Button>
+      )}
+      <Link
+        to="/"
+        className={`button ${outcome === 'unreachable' || outcome === 'removed' ? 'button--secondary' : 'button--primary'}`}
+      >
+        {t('page.goHome')}
+      </Link>
+    </StatusPage>
+  );
+}

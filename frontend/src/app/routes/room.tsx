@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+
+import { ParticipantList, useParticipantsStore } from '@/features/participants';
+import {
+  ConnectionIndicator,
+  CopyLinkButton,
+  JoinRoomPrompt,
+  LeaveRoomButton,
+  SettingsDialog,
+  saveCredentials,
+  useRoomStore,
+  type Credentials,
+} from '@/features/room';
+import { AlertToggles, PhaseEndBanner, TimerPanel } from '@/features/timer';
+import { useT } from '@/lib/i18n';
+import type { Room } from '@/types/api';
+
+import { RoomSession } from '../room-session';
+import { RoomOutcomePage } from './room-outcome';
+
+export function Component() {
+  const { roomId = '' } = useParams();
+  return <RoomPage key={roomId} roomId={roomId} />;
+}
+
+function RoomPage({ roomId }: { roomId: string }) {
+  const t = useT();
+  const [session] = useState(() => new RoomSession(roomId));
+  const room = useRoomStore((s) => s.room);
+  const credentials = useRoomStore((s) => s.credentials);
+  const outcome = useRoomStore((s) => s.outcome);
+
+  useEffect(() => {
+    session.open();
+    return () => session.close();
+  }, [session]);
+
+  if (outcome) return <RoomOutcomePage outcome={outcome} session={session} />;
+  if (!room) {
+    return (
+      <p className="loading" role="status">
+        {t('room.loading')}
+      </p>
+    );
+  }
+  if (!credentials) {
+    return (
+      <JoinRoomPrompt
+        roomId={roomId}
+        roomName={room.room_name}
+        onJoined={(participant) => {
+          saveCredentials(roomId, participant);
+          session.joined(participant);
+        }}
+        onRefused={(error) => session.joinRefused(error)}
+      />
+    );
+  }
+  return <RoomView room={room} credentials={credentials} session={session} />;
+}
+
+interface RoomViewProps {
+  room: Room;
+  credentials: Credentials;
+  session: RoomSession;
+}
+
+function RoomView({ room, credentials, session }: RoomViewProps) {
+  const t = useT();
+  const navigate = useNavigate();
+  const connection = useRoomStore((s) => s.connection);
+  const me = useParticipantsStore((s) =>
+    s.participants.find((p) => p.participant_id === credentials.participant_id),
+  );
+  const isHost = me?.is_host ?? false;
+
+  let disabledReason: string | undefined;
+  if (connection !== 'connected') disabledReason = t('timer.notConnected');
+  else if (!room.allow_all_control && !isHost) disabledReason = t('timer.onlyHost');
+
+  return (
+    <div className="room">
+      <div className="room__bar">
+        <div className="room__title-row">
+          <h1 className="room__name">{room.room_name}</h1>
+          <ConnectionIndicator />
+        </div>
+        <div className="room__actions" role="toolbar" aria-label={t('room.controls')}>
+          <CopyLinkButton roomId={room.room_id} />
+          {isHost && <SettingsDialog room={room} token={credentials.token} />}
+          <AlertToggles />
+          <LeaveRoomButton onLeave={() => void session.leave().then(() => navigate('/'))} />
+        </div>
+      </div>
+      <PhaseEndBanner />
+      <div className="room__grid">
+        <TimerPanel longBreakInterval={room.long_break_interval} disabledReason={disabledReason} />
+        <ParticipantList myParticipantId={credentials.participant_id} />
+      </div>
+    </div>
+  );
+}

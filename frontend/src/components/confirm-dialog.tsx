@@ -1,0 +1,37 @@
+import * as AlertDialog from '@radix-ui/react-alert-dialog';
+
+interface ConfirmDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  danger?: boolean;
+}
+
+/** Asks before something that cannot be taken back; Escape and Cancel leave everything as it was. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { open, onOpenChange, title, description, confirmLabel, cancelLabel, onConfirm, danger } = props;
+  return (
+    <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="dialog-overlay" />
+        <AlertDialog.Content className="dialog dialog--small">
+          <AlertDialog.Title className="dialog__title">{title}</AlertDialog.Title>
+          <AlertDialog.Description className="dialog__description">{description}</AlertDialog.Description>
+          <div className="dialog__actions">
+            <AlertDialog.Cancel className="button button--secondary">{cancelLabel}</AlertDialog.Cancel>
+            <AlertDialog.Action
+              className={`button ${danger ? 'button--danger' : 'button--primary'}`}
+              onClick={onConfirm}
+            >
+              {confirmLabel}
+            </AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

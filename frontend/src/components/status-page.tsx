@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+
+interface StatusPageProps {
+  title: string;
+  body: string;
+  icon?: ReactNode;
+  children?: ReactNode;
+  /** For pages that wait on something (reconnecting), so screen readers hear when it changes. */
+  live?: boolean;
+}
+
+/** A full page saying what happened and what to do next (room gone, full, server unreachable…). */
+export function StatusPage({ title, body, icon, children, live }: StatusPageProps) {
+  return (
+    <section
+      className="status-page"
+      aria-live={live ? 'polite' : undefined}
+      aria-labelledby="status-page-title"
+    >
+      {icon && (
+        <div className="status-page__icon" aria-hidden="true">
+          {icon}
+        </div>
+      )}
+      <h1 id="status-page-title" className="status-page__title">
+        {title}
+      </h1>
+      <p className="status-page__body">{body}</p>
+      {children && <div className="status-page__actions">{children}</div>}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { ParticipantList } from './components/participant-list';
+export { applyParticipantUpdate, useParticipantsStore } from './stores/participants-store';

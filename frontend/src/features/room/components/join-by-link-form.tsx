@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+
+import { Button } from '@/components/button';
+import { TextField } from '@/components/text-field';
+import { useT } from '@/lib/i18n';
+
+import { roomIdFromInput } from '../lib/room-link';
+
+interface JoinByLinkFormProps {
+  onRoom: (roomId: string) => void;
+}
+
+export function JoinByLinkForm({ onRoom }: JoinByLinkFormProps) {
+  const t = useT();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string>();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const roomId = roomIdFromInput(value);
+    if (roomId) onRoom(roomId);
+    else setError(t('home.join.invalid'));
+  };
+
+  return (
+    <form className="panel form" onSubmit={submit} noValidate aria-labelledby="join-title">
+      <h2 id="join-title" className="panel__title">
+        {t('home.join.title')}
+      </h2>
+      <div className="inline-form">
+        <TextField
+          name="room_link"
+          label={t('home.join.label')}
+          placeholder={t('home.join.placeholder')}
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          error={error}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setError(undefined);
+          }}
+        />
+        <Button type="submit" variant="secondary">
+          {t('home.join.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

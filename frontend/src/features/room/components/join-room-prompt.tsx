@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+
+import { Button } from '@/components/button';
+import { TextField } from '@/components/text-field';
+import { useT } from '@/lib/i18n';
+import type { JoinedParticipant } from '@/types/api';
+
+import { joinRoom } from '../api/rooms';
+import { submitFailure } from '../lib/form-errors';
+import { checkDisplayName } from '../lib/room-form';
+
+interface JoinRoomPromptProps {
+  roomId: string;
+  roomName: string;
+  onJoined: (participant: JoinedParticipant) => void;
+  /** The room refused with a code that ends the visit (full, gone). */
+  onRefused: (error: unknown) => boolean;
+}
+
+/** Asks a newcomer for the name the room will see, once per room and browser. */
+export function JoinRoomPrompt({ roomId, roomName, onJoined, onRefused }: JoinRoomPromptProps) {
+  const t = useT();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = checkDisplayName(name);
+    if (problem) {
+      setError(t(problem.key, problem.params));
+      return;
+    }
+    setBusy(true);
+    try {
+      onJoined(await joinRoom(roomId, name.trim()));
+    } catch (e) {
+      if (onRefused(e)) return;
+      const failure = submitFailure(e, t);
+      setError(failure.fields.user_name ?? failure.form);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="panel form join-prompt"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="join-prompt-title"
+    >
+      <h1 id="join-prompt-title" className="join-prompt__title">
+        {t('room.join.title', { room: roomName })}
+      </h1>
+      <TextField
+        name="user_name"
+        label={t('room.join.prompt')}
+        autoComplete="nickname"
+        maxLength={50}
+        autoFocus
+        required
+        value={name}
+        error={error}
+        onChange={(e) => {
+          setName(e.target.value);
+          setError(undefined);
+        }}
+      />
+      <Button type="submit" variant="primary" size="lg" disabled={busy}>
+        {busy ? t('room.join.submitting') : t('room.join.submit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useState, type FormEvent } from 'react';
+
+import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { CloseIcon, SettingsIcon } from '@/components/icons';
+import { useT } from '@/lib/i18n';
+import type { Room } from '@/types/api';
+
+import { SettingsFields } from './settings-fields';
+import { deleteRoom, updateRoom } from '../api/rooms';
+import { problemMessages, submitFailure, type FieldMessages } from '../lib/form-errors';
+import { draftOf, settingsOf, settingsProblems, type SettingsDraft } from '../lib/room-form';
+import { useRoomStore } from '../stores/room-store';
+
+interface SettingsDialogProps {
+  room: Room;
+  token: string;
+}
+
+/** The host's settings; opening it starts from the room's current values. */
+export function SettingsDialog({ room, token }: SettingsDialogProps) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        <Button variant="secondary" aria-label={t('room.settingsLabel')}>
+          <SettingsIcon />
+          <span>{t('room.settings')}</span>
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog">
+          {open && <SettingsForm room={room} token={token} onDone={() => setOpen(false)} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function SettingsForm({ room, token, onDone }: SettingsDialogProps & { onDone: () => void }) {
+  const t = useT();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(room));
+  const [serverErrors, setServerErrors] = useState<FieldMessages>({});
+  const [formError, setFormError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const local = problemMessages(settingsProblems(draft), t);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (Object.keys(local).length > 0) return;
+    setBusy(true);
+    try {
+      useRoomStore.getState().setRoom(await updateRoom(room.room_id, token, settingsOf(draft)));
+      onDone();
+    } catch (error) {
+      const failure = submitFailure(error, t);
+      setServerErrors(failure.fields);
+      setFormError(failure.form);
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    try {
+      await deleteRoom(room.room_id, token);
+      useRoomStore.getState().end('deleted');
+    } catch (error) {
+      setFormError(submitFailure(error, t).form);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void save(e)} noValidate className="form">
+      <div className="dialog__header">
+        <Dialog.Title className="dialog__title">{t('settings.title')}</Dialog.Title>
+        <Dialog.Close className="icon-button" aria-label={t('settings.close')}>
+          <CloseIcon />
+        </Dialog.Close>
+      </div>
+      <Dialog.Description className="dialog__description">{t('settings.description')}</Dialog.Description>
+      <SettingsFields
+        draft={draft}
+        errors={{ ...serverErrors, ...local }}
+        onChange={(next) => {
+          setDraft(next);
+          setServerErrors({});
+        }}
+      />
+      {formError && (
+        <p className="form__error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="dialog__actions dialog__actions--split">
+        <Button variant="danger" onClick={() => setConfirmingDelete(true)}>
+          {t('settings.delete')}
+        </Button>
+        <Button type="submit" variant="primary" disabled={busy}>
+          {busy ? t('settings.saving') : t('settings.save')}
+        </Button>
+      </div>
+      <ConfirmDialog
+        open={confirmingDelete}
+        onOpenChange={setConfirmingDelete}
+        title={t('settings.delete.title')}
+        description={t('settings.delete.body')}
+        confirmLabel={t('settings.delete')}
+        cancelLabel={t('dialog.cancel')}
+        onConfirm={() => void remove()}
+        danger
+      />
+    </form>
+  );
+}

@@ -1,0 +1,11 @@
+export { createRoom, getRoom, joinRoom, leaveRoom } from './api/rooms';
+export { ConnectionIndicator } from './components/connection-indicator';
+export { CopyLinkButton } from './components/copy-link-button';
+export { CreateRoomForm } from './components/create-room-form';
+export { JoinByLinkForm } from './components/join-by-link-form';
+export { JoinRoomPrompt } from './components/join-room-prompt';
+export { LeaveRoomButton } from './components/leave-room-button';
+export { SettingsDialog } from './components/settings-dialog';
+export { forgetCredentials, loadCredentials, saveCredentials, type Credentials } from './lib/credentials';
+export { roomIdFromInput, roomPath } from './lib/room-link';
+export { useRoomStore, type RoomOutcome } from './stores/room-store';

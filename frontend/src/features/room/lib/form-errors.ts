@@ -1,0 +1,38 @@
+import { ApiError } from '@/lib/api-client';
+import type { Translate } from '@/lib/i18n';
+
+import type { FieldProblem } from './room-form';
+
+export type FieldMessages = Partial<Record<string, string>>;
+
+export function problemMessages(
+  problems: Partial<Record<string, FieldProblem>>,
+  t: Translate,
+): FieldMessages {
+  const messages: FieldMessages = {};
+  for (const [field, problem] of Object.entries(problems)) {
+    if (problem) messages[field] = t(problem.key, problem.params);
+  }
+  return messages;
+}
+
+export interface SubmitFailure {
+  fields: FieldMessages;
+  /** What to say above the form when no single field is to blame. */
+  form: string | undefined;
+}
+
+/** The server's refusal as messages beside the fields it names, or one message for the form. */
+export function submitFailure(error: unknown, t: Translate): SubmitFailure {
+  if (!(error instanceof ApiError)) return { fields: {}, form: t('error.generic') };
+  if (error.code === 'ROOM_NAME_TAKEN')
+    return { fields: { room_name: t('validation.roomNameTaken') }, form: undefined };
+  if (error.code === 'VALIDATION_ERROR' && Object.keys(error.fieldErrors).length > 0) {
+    const fields: FieldMessages = {};
+    for (const [field, messages] of Object.entries(error.fieldErrors)) fields[field] = messages.join(' ');
+    return { fields, form: t('validation.fixFields') };
+  }
+  if (error.code === 'RATE_LIMITED') return { fields: {}, form: t('error.rateLimited') };
+  if (error.isUnreachable) return { fields: {}, form: t('error.network') };
+  return { fields: {}, form: error.message || t('error.generic') };
+}

@@ -1,0 +1,41 @@
+import { create } from 'zustand';
+
+import type { ConnectionStatus } from '@/lib/hub';
+import type { Room } from '@/types/api';
+
+import type { Credentials } from '../lib/credentials';
+
+/** Why the room page shows a full-page message instead of the room. */
+export type RoomOutcome = 'not-found' | 'deleted' | 'removed' | 'full' | 'unreachable';
+
+interface RoomStoreState {
+  roomId: string | undefined;
+  room: Room | undefined;
+  credentials: Credentials | undefined;
+  connection: ConnectionStatus;
+  outcome: RoomOutcome | undefined;
+  open: (roomId: string, credentials: Credentials | undefined) => void;
+  setRoom: (room: Room) => void;
+  setCredentials: (credentials: Credentials | undefined) => void;
+  setConnection: (connection: ConnectionStatus) => void;
+  end: (outcome: RoomOutcome) => void;
+  close: () => void;
+}
+
+const empty = {
+  roomId: undefined,
+  room: undefined,
+  credentials: undefined,
+  connection: 'connecting' as ConnectionStatus,
+  outcome: undefined,
+};
+
+export const useRoomStore = create<RoomStoreState>()((set) => ({
+  ...empty,
+  open: (roomId, credentials) => set({ ...empty, roomId, credentials }),
+  setRoom: (room) => set({ room, outcome: undefined }),
+  setCredentials: (credentials) => set({ credentials }),
+  setConnection: (connection) => set({ connection }),
+  end: (outcome) => set({ outcome }),
+  close: () => set(empty),
+}));

@@ -1,0 +1,56 @@
+import { useT } from '@/lib/i18n';
+import type { TimerState } from '@/types/api';
+
+import { Countdown } from './countdown';
+import { CycleProgress } from './cycle-progress';
+import { TimerControls } from './timer-controls';
+import { useCountdownSeconds } from '../hooks/use-countdown';
+import { useTabTitle } from '../hooks/use-tab-title';
+import { cycleProgress } from '../lib/countdown';
+import { useTimerStore } from '../stores/timer-store';
+
+interface TimerPanelProps {
+  longBreakInterval: number;
+  /** Why this participant may not control the timer; undefined when they may. */
+  disabledReason: string | undefined;
+}
+
+export function TimerPanel({ longBreakInterval, disabledReason }: TimerPanelProps) {
+  const timer = useTimerStore((s) => s.timer);
+  if (!timer) return null;
+  return (
+    <LoadedTimerPanel timer={timer} longBreakInterval={longBreakInterval} disabledReason={disabledReason} />
+  );
+}
+
+function LoadedTimerPanel({
+  timer,
+  longBreakInterval,
+  disabledReason,
+}: TimerPanelProps & { timer: TimerState }) {
+  const t = useT();
+  const offsetMs = useTimerStore((s) => s.offsetMs);
+  const seconds = useCountdownSeconds(timer, offsetMs);
+  useTabTitle(seconds, timer.session_type);
+  const progress = cycleProgress(timer, longBreakInterval);
+
+  return (
+    <section
+      className={`panel timer timer--${timer.session_type} timer--${timer.status}`}
+      aria-labelledby="timer-phase"
+      data-status={timer.status}
+    >
+      <div className="timer__heading">
+        <h2 id="timer-phase" className="timer__phase">
+          {t(`phase.${timer.session_type}`)}
+        </h2>
+        <span className="timer__status" data-testid="timer-status">
+          {t(`timer.status.${timer.status}`)}
+        </span>
+      </div>
+      <Countdown seconds={seconds} phase={timer.session_type} />
+      <CycleProgress done={progress.done} total={progress.total} />
+      <TimerControls timer={timer} disabledReason={disabledReason} />
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+export { AlertToggles } from './components/alert-toggles';
+export { PhaseEndBanner } from './components/phase-end-banner';
+export { TimerPanel } from './components/timer-panel';
+export { announcePhaseEnd } from './lib/announce-phase-end';
+export { contradictsEstimate, measureServerClock } from './lib/server-clock';
+export { serverNow, useTimerStore } from './stores/timer-store';

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { App } from '@/app/app';
+import { unlockAudioOnFirstGesture } from '@/lib/audio';
+import { useLanguageStore } from '@/lib/i18n';
+import { startTheme } from '@/lib/theme';
+
+import './styles/index.css';
+
+startTheme();
+document.documentElement.lang = useLanguageStore.getState().language;
+unlockAudioOnFirstGesture();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
