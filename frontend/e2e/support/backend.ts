@@ -37,7 +37,8 @@ function freePort(): Promise<number> {
 async function waitForHealth(url: string, process: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (process.exitCode !== null) throw new Error(`The API exited with code ${process.exitCode} while starting.`);
+    if (process.exitCode !== null)
+      throw new Error(`The API exited with code ${process.exitCode} while starting.`);
     try {
       const response = await fetch(`${url}/health`);
       if (response.ok) return;
@@ -124,6 +125,7 @@ export class Backend {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ advance_seconds: seconds }),
     });
-    if (!response.ok) throw new Error(`POST /_test/clock answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`POST /_test/clock answered ${response.status}: ${await response.text()}`);
   }
 }

@@ -26,7 +26,8 @@ export async function createRoom(page: Page, options: CreateOptions = {}): Promi
   if (options.maxParticipants !== undefined) {
     await page.getByLabel('Max participants').fill(String(options.maxParticipants));
   }
-  if (options.allowAllControl) await page.getByRole('switch', { name: 'Everyone may control the timer' }).click();
+  if (options.allowAllControl)
+    await page.getByRole('switch', { name: 'Everyone may control the timer' }).click();
   await page.getByRole('button', { name: 'Create room' }).click();
   await expect(page).toHaveURL(/\/room\/[0-9a-f-]{36}$/);
   await expectConnected(page);
@@ -62,7 +63,8 @@ export async function expectSameSecond(a: Page, b: Page, rounds = 3): Promise<vo
     const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
     const before = await shownSeconds(first);
     await first.waitForFunction(
-      (previous) => document.querySelector('[role="timer"]')?.getAttribute('data-seconds') !== String(previous),
+      (previous) =>
+        document.querySelector('[role="timer"]')?.getAttribute('data-seconds') !== String(previous),
       before,
       { timeout: 3000, polling: 'raf' },
     );

@@ -21,6 +21,8 @@ import { connectRoomHub, disconnectRoomHub, invokeRoomHub, reconnectDelay, type 
 import type { RoomSnapshot, SyncResult } from '@/types/api';
 
 const resyncEveryMs = 3 * 60_000;
+// Soon after joining, measure again: the first samples often meet a cold server or a busy page.
+const earlyResyncsMs = [2_000, 10_000];
 const notFoundCodes: ApiError['code'][] = [
   'ROOM_NOT_FOUND',
   'NOT_FOUND',
@@ -38,6 +40,7 @@ export class RoomSession {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private loadAttempt = 0;
   private syncing: Promise<void> | undefined;
+  private earlyResyncs: ReturnType<typeof setTimeout>[] = [];
   private readonly cleanups: (() => void)[] = [];
 
   constructor(private readonly roomId: string) {}
@@ -53,7 +56,10 @@ export class RoomSession {
     });
     this.listen(window, 'online', () => this.hub?.retryNow());
     const interval = setInterval(() => void this.syncClock(), resyncEveryMs);
-    this.cleanups.push(() => clearInterval(interval));
+    this.cleanups.push(() => {
+      clearInterval(interval);
+      this.earlyResyncs.forEach(clearTimeout);
+    });
     void this.load();
   }
 
@@ -169,13 +175,15 @@ export class RoomSession {
     rooms().setRoom(snapshot.room);
     timers().applyTimer(snapshot.timer);
     people().setParticipants(snapshot.participants);
+    this.earlyResyncs.forEach(clearTimeout);
+    this.earlyResyncs = earlyResyncsMs.map((ms) => setTimeout(() => void this.syncClock(), ms));
   }
 
   private syncClock(): Promise<void> {
     // One measurement at a time; a second request joins the one under way.
     this.syncing ??= measureServerClock((clientTime) => invokeRoomHub<SyncResult>('sync', clientTime))
       .then((estimate) => {
-        if (estimate) timers().setClock(estimate);
+        if (estimate) timers().measuredClock(estimate);
       })
       .catch(() => undefined)
       .finally(() => {

@@ -146,6 +146,8 @@ export const en = {
   'page.unreachable.title': 'FocusMate is not reachable',
   'page.unreachable.body':
     'The server is not answering. Check your connection; we keep trying in the background.',
+  'page.error.title': 'Something went wrong',
+  'page.error.body': 'This page hit an unexpected error. Going back to the home page usually helps.',
   'page.unknown.title': 'Page not found',
   'page.unknown.body': 'There is nothing at this address.',
 } as const;
@@ -295,6 +297,8 @@ export const ko: Record<MessageKey, string> = {
   'page.unreachable.title': 'FocusMate에 연결할 수 없습니다',
   'page.unreachable.body':
     '서버가 응답하지 않습니다. 연결을 확인하세요. 백그라운드에서 계속 다시 시도합니다.',
+  'page.error.title': '문제가 생겼습니다',
+  'page.error.body': '이 페이지에서 예상하지 못한 오류가 났습니다. 홈으로 돌아가면 대개 해결됩니다.',
   'page.unknown.title': '페이지를 찾을 수 없습니다',
   'page.unknown.body': '이 주소에는 아무것도 없습니다.',
 };

@@ -30,6 +30,7 @@ function LoadedTimerPanel({
 }: TimerPanelProps & { timer: TimerState }) {
   const t = useT();
   const offsetMs = useTimerStore((s) => s.offsetMs);
+  const roundTripMs = useTimerStore((s) => s.roundTripMs);
   const seconds = useCountdownSeconds(timer, offsetMs);
   useTabTitle(seconds, timer.session_type);
   const progress = cycleProgress(timer, longBreakInterval);
@@ -39,6 +40,8 @@ function LoadedTimerPanel({
       className={`panel timer timer--${timer.session_type} timer--${timer.status}`}
       aria-labelledby="timer-phase"
       data-status={timer.status}
+      data-clock-offset={Math.round(offsetMs)}
+      data-clock-round-trip={roundTripMs}
     >
       <div className="timer__heading">
         <h2 id="timer-phase" className="timer__phase">

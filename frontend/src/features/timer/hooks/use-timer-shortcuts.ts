@@ -6,17 +6,22 @@ export interface TimerShortcuts {
   skip: () => void;
 }
 
-const typingTargets = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A']);
+const typingTargets = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+const pressable = 'button, a[href], [role="button"], [role="switch"]';
 
-/** Whether a key press is meant for the page rather than for a field, a button or an open dialog. */
+const hasModifier = (event: KeyboardEvent) => event.altKey || event.ctrlKey || event.metaKey;
+
+/**
+ * Whether a key press is meant for the page: not typed into a field, not inside an open dialog, and
+ * not a space bar that is about to press the focused button itself.
+ */
 export function isShortcutEvent(event: KeyboardEvent): boolean {
-  if (event.defaultPrevented || event.repeat || event.altKey || event.ctrlKey || event.metaKey) return false;
+  if (event.defaultPrevented || event.repeat || hasModifier(event)) return false;
   const target = event.target;
-  if (target instanceof HTMLElement) {
-    if (typingTargets.has(target.tagName) || target.isContentEditable) return false;
-    if (target.closest('[role="dialog"], [role="alertdialog"]')) return false;
-  }
-  return true;
+  if (!(target instanceof HTMLElement)) return true;
+  if (typingTargets.has(target.tagName) || target.isContentEditable) return false;
+  if (target.closest('[role="dialog"], [role="alertdialog"]')) return false;
+  return !(event.key === ' ' && target.closest(pressable));
 }
 
 /** Space starts/pauses, R asks to reset, S skips. */

@@ -53,6 +53,22 @@ export async function measureServerClock(
 }
 
 /**
+ * Which estimate to keep after a new measurement. Each estimate brackets the true offset within
+ * ±round trip/2; while the two brackets overlap, the tighter one wins (a measurement taken while the
+ * server or network was busy must not replace a better one). Brackets that do not overlap mean a clock
+ * jumped in between: only the new measurement describes the clocks as they are now.
+ */
+export function preferredEstimate(
+  current: ClockEstimate | undefined,
+  measured: ClockEstimate,
+): ClockEstimate {
+  if (!current) return measured;
+  const apart = Math.abs(current.offsetMs - measured.offsetMs);
+  const consistent = apart <= (current.roundTripMs + measured.roundTripMs) / 2 + 1;
+  return consistent && current.roundTripMs < measured.roundTripMs ? current : measured;
+}
+
+/**
  * Whether an event stamped `serverTimeMs` contradicts the estimate: it cannot have been sent after
  * "now", nor (on a live connection) long before it. Either means the estimate went stale.
  */

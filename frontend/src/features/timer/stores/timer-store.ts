@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { TimerComplete, TimerState } from '@/types/api';
 
 import { isNewer } from '../lib/countdown';
-import type { ClockEstimate } from '../lib/server-clock';
+import { preferredEstimate, type ClockEstimate } from '../lib/server-clock';
 
 const mutedKey = 'focusmate.muted';
 
@@ -29,7 +29,8 @@ interface TimerStoreState {
   muted: boolean;
   /** Takes the state if it is newer than the one held; says whether it did. */
   applyTimer: (timer: TimerState) => boolean;
-  setClock: (estimate: ClockEstimate) => void;
+  /** Takes a new measurement of the server clock, keeping the previous one if it is still better. */
+  measuredClock: (estimate: ClockEstimate) => void;
   phaseEnded: (completion: TimerComplete) => void;
   dismissPhaseEnd: () => void;
   toggleMuted: () => void;
@@ -47,7 +48,11 @@ export const useTimerStore = create<TimerStoreState>()((set, get) => ({
     set(timer.status === 'idle' ? { timer, phaseEnd: undefined } : { timer });
     return true;
   },
-  setClock: ({ offsetMs, roundTripMs }) => set({ offsetMs, roundTripMs }),
+  measuredClock: (measured) => {
+    const { offsetMs, roundTripMs } = get();
+    const current = roundTripMs === undefined ? undefined : { offsetMs, roundTripMs };
+    set(preferredEstimate(current, measured));
+  },
   phaseEnded: (completion) => set({ phaseEnd: { ...completion, id: (get().phaseEnd?.id ?? 0) + 1 } }),
   dismissPhaseEnd: () => set({ phaseEnd: undefined }),
   toggleMuted: () => {
@@ -59,7 +64,7 @@ export const useTimerStore = create<TimerStoreState>()((set, get) => ({
     }
     set({ muted });
   },
-  clear: () => set({ timer: undefined, phaseEnd: undefined }),
+  clear: () => set({ timer: undefined, phaseEnd: undefined, offsetMs: 0, roundTripMs: undefined }),
 }));
 
 /** The estimated server clock now, in Unix ms. */
