@@ -1,3 +1,4 @@
+using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<ITimerRepository, TimerRepository>();
         services.AddScoped<IParticipantRepository, ParticipantRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<IChatRepository, ChatRepository>();
         services.AddSingleton<IPresenceTracker, InMemoryPresenceTracker>();
         return services;
     }

@@ -106,7 +106,8 @@ public sealed class ParticipantsTests : IDisposable
         Assert.False(list[1].IsHost);
         Assert.Equal(jun.ParticipantId, list[1].ParticipantId);
         Assert.All(list, p => Assert.False(p.Online));
-        Assert.All(list, p => Assert.Equal(ParticipantStatus.Focusing, p.Status));
+        // Nothing is running yet: by default nobody is focusing.
+        Assert.All(list, p => Assert.Equal((ParticipantStatus.Break, StatusSource.Room), (p.Status, p.StatusSource)));
         Assert.Equal(FocusMateFactory.Start.AddSeconds(1), list[1].JoinedAt);
     }
 

@@ -23,6 +23,10 @@ public sealed record ParticipantResponse
     /// <example>focusing</example>
     public required ParticipantStatus Status { get; init; }
 
+    /// <summary><c>room</c>: the status follows the room's phase (focusing during work); <c>self</c>: the participant set it.</summary>
+    /// <example>room</example>
+    public required StatusSource StatusSource { get; init; }
+
     public required DateTimeOffset JoinedAt { get; init; }
 }
 
@@ -42,6 +46,15 @@ public sealed record JoinedParticipantResponse
     public required string Token { get; init; }
 }
 
+/// <summary>Who decides a participant's status.</summary>
+public enum StatusSource
+{
+    /// <summary>The room's phase: focusing while a work phase is under way, else break.</summary>
+    Room,
+    /// <summary>The participant chose it.</summary>
+    Self,
+}
+
 public static class ParticipantMapping
 {
     public static ParticipantResponse ToResponse(this ParticipantView view)
@@ -54,6 +67,7 @@ public static class ParticipantMapping
             IsHost = view.Participant.IsHost,
             Online = view.Online,
             Status = view.Status,
+            StatusSource = view.Participant.Status is null ? StatusSource.Room : StatusSource.Self,
             JoinedAt = view.Participant.JoinedAt,
         };
     }

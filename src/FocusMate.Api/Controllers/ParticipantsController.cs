@@ -44,7 +44,29 @@ public sealed class ParticipantsController(ParticipantService participants) : Co
         return list.Select(p => p.ToResponse());
     }
 
+    /// <summary>Hands the host role to another participant (host only).</summary>
+    /// <remarks>Everyone gets <c>participant_update</c> with action <c>host_changed</c> naming the new host.</remarks>
+    /// <response code="200">The new host.</response>
+    /// <response code="401">UNAUTHORIZED.</response>
+    /// <response code="403">FORBIDDEN: not the host, or a token of another room.</response>
+    /// <response code="404">ROOM_NOT_FOUND or PARTICIPANT_NOT_FOUND.</response>
+    [HttpPost("{participantId}/host")]
+    [Authorize]
+    [ProducesResponseType<ParticipantResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    public async Task<ParticipantResponse> TransferHost(Guid roomId, Guid participantId, CancellationToken cancellationToken)
+    {
+        var host = await participants.TransferHostAsync(roomId, participantId, User.ToCaller(), cancellationToken);
+        return host.ToResponse();
+    }
+
     /// <summary>Removes a participant: yourself (leave), or anyone if you are the host.</summary>
+    /// <remarks>
+    /// A removed participant's hub connections close at once and its token stops working; it can come
+    /// back only by joining again as someone new. When the host leaves, the role passes to the
+    /// longest-present online participant (else the longest-present one).
+    /// </remarks>
     /// <response code="204">Removed.</response>
     /// <response code="401">UNAUTHORIZED.</response>
     /// <response code="403">FORBIDDEN: removing someone else without being host, or a token of another room.</response>

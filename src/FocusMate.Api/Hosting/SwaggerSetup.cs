@@ -11,7 +11,7 @@ public static class SwaggerSetup
     private const string Scheme = "Bearer";
 
     /// <summary>The order a newcomer reads the API in: make a room, join it, run its timer, look back.</summary>
-    private static readonly string[] ControllerOrder = ["Rooms", "Participants", "Timer", "History"];
+    private static readonly string[] ControllerOrder = ["Rooms", "Participants", "Timer", "Messages", "History"];
 
     /// <summary>The OpenAPI document from the controllers' XML docs, with the participant token as a Bearer scheme.</summary>
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services)

@@ -13,8 +13,8 @@ public sealed record TimerCompleteData(SessionType CompletedSessionType, Session
 /// <summary>Data of <c>participant_update</c>.</summary>
 public sealed record ParticipantUpdateData(ParticipantAction Action, ParticipantResponse Participant, int CurrentCount);
 
-/// <summary>Data of <c>room_deleted</c>.</summary>
-public sealed record RoomDeletedData(string Reason);
+/// <summary>Data of <c>room_deleted</c>: <c>deleted</c> by its host, or <c>expired</c> after a long time unused.</summary>
+public sealed record RoomDeletedData(RoomDeletion Reason);
 
 /// <summary>Data of <c>error</c>: the code a refused command would get over REST.</summary>
 public sealed record ErrorData(string Code, string Message);
@@ -30,6 +30,9 @@ public sealed record RoomSnapshot
     public required TimerStateResponse Timer { get; init; }
 
     public required IReadOnlyList<ParticipantResponse> Participants { get; init; }
+
+    /// <summary>The room's last chat messages, oldest first.</summary>
+    public required IReadOnlyList<ChatMessageResponse> Messages { get; init; }
 
     /// <summary>Who this connection is.</summary>
     public required Guid ParticipantId { get; init; }

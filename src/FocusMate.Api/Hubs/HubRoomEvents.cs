@@ -1,5 +1,6 @@
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hosting;
+using FocusMate.Core.Chat;
 using FocusMate.Core.Events;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
@@ -44,11 +45,24 @@ public sealed partial class HubRoomEvents(
             group.room_updated(new RoomEvent<RoomResponse>(room.Id, new RoomDetails(room, timer).ToResponse(links.For(room.Id), now), now)));
     }
 
-    public async Task RoomDeletedAsync(Guid roomId)
+    public async Task RoomDeletedAsync(Guid roomId, RoomDeletion reason)
     {
         await SendAsync(roomId, "room_deleted", (room, now) =>
-            room.room_deleted(new RoomEvent<RoomDeletedData>(roomId, new RoomDeletedData("deleted"), now)));
+            room.room_deleted(new RoomEvent<RoomDeletedData>(roomId, new RoomDeletedData(reason), now)));
         connections.AbortRoom(roomId);
+    }
+
+    public Task ParticipantGoneAsync(Guid roomId, Guid participantId)
+    {
+        connections.AbortParticipant(participantId);
+        return Task.CompletedTask;
+    }
+
+    public Task ChatMessageAsync(ChatMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return SendAsync(message.RoomId, "chat_message", (room, now) =>
+            room.chat_message(new RoomEvent<ChatMessageResponse>(message.RoomId, message.ToResponse(), now)));
     }
 
     private async Task SendAsync(Guid roomId, string eventName, Func<IRoomClient, DateTimeOffset, Task> send)

@@ -20,4 +20,6 @@ public interface IRoomClient
     Task room_updated(RoomEvent<RoomResponse> update);
 
     Task room_deleted(RoomEvent<RoomDeletedData> deletion);
+
+    Task chat_message(RoomEvent<ChatMessageResponse> message);
 }

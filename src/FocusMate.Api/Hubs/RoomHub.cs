@@ -3,12 +3,14 @@ using FocusMate.Api.Auth;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hosting;
 using FocusMate.Core.Access;
+using FocusMate.Core.Chat;
 using FocusMate.Core.Errors;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace FocusMate.Api.Hubs;
 
@@ -22,6 +24,8 @@ public sealed class RoomHub(
     RoomService rooms,
     ParticipantService participants,
     TimerService timers,
+    ChatService chat,
+    IOptions<ChatOptions> chatOptions,
     RoomAccess access,
     RoomConnections connections,
     ShareLinks links,
@@ -59,12 +63,16 @@ public sealed class RoomHub(
         await participants.ConnectedAsync(participant, Context.ConnectionId, Context.ConnectionAborted);
         var details = await rooms.GetAsync(me.RoomId, Context.ConnectionAborted);
         var list = await participants.ListAsync(me.RoomId, Context.ConnectionAborted);
+        var messages = chatOptions.Value.HistoryOnJoin == 0
+            ? []
+            : await chat.RecentAsync(me.RoomId, me, chatOptions.Value.HistoryOnJoin, Context.ConnectionAborted);
         var now = clock.GetUtcNowMilliseconds();
         return new RoomSnapshot
         {
             Room = details.ToResponse(links.For(me.RoomId), now),
             Timer = details.Timer.ToResponse(now),
             Participants = [.. list.Select(p => p.ToResponse())],
+            Messages = [.. messages.Select(m => m.ToResponse())],
             ParticipantId = me.ParticipantId,
             ServerTime = now,
         };
@@ -87,6 +95,34 @@ public sealed class RoomHub(
     [HubMethodName("skip_timer")]
     public Task<TimerStateResponse> SkipTimer() => RunAsync(TimerCommand.Skip);
 
+    /// <summary>Tells the room what the caller is doing: "focusing", "break", "away", or null to follow the room's phase.</summary>
+    [HubMethodName("set_status")]
+    public async Task<ParticipantResponse> SetStatus(JsonElement? status)
+    {
+        var me = Me;
+        var view = await participants.SetStatusAsync(me.RoomId, me, HubArguments.Status(status), Context.ConnectionAborted);
+        return view.ToResponse();
+    }
+
+    /// <summary>Sends a chat message (1–500 characters) to everyone in the room.</summary>
+    [HubMethodName("send_message")]
+    public async Task<ChatMessageResponse> SendMessage(JsonElement text)
+    {
+        var me = Me;
+        var request = new SendMessageRequest { Text = HubArguments.Text(text, "text") };
+        var message = await chat.SendAsync(me.RoomId, me, request, Context.ConnectionAborted);
+        return message.ToResponse();
+    }
+
+    /// <summary>Hands the host role to another participant (host only).</summary>
+    [HubMethodName("transfer_host")]
+    public async Task<ParticipantResponse> TransferHost(JsonElement participantId)
+    {
+        var me = Me;
+        var host = await participants.TransferHostAsync(me.RoomId, HubArguments.Id(participantId, "participant_id"), me, Context.ConnectionAborted);
+        return host.ToResponse();
+    }
+
     /// <summary>One clock sample: echoes the client's time (Unix ms) with the server's.</summary>
     [HubMethodName("sync")]
     public SyncResult Sync(JsonElement clientTime) =>
@@ -103,7 +139,12 @@ public sealed class RoomHub(
 /// <summary>Reads hub arguments strictly, refusing a wrong one with <c>VALIDATION_ERROR</c> as REST would.</summary>
 internal static class HubArguments
 {
-    public static SessionType? SessionType(JsonElement? value)
+    public static SessionType? SessionType(JsonElement? value) => OptionalEnum<SessionType>(value, "session_type");
+
+    public static ParticipantStatus? Status(JsonElement? value) => OptionalEnum<ParticipantStatus>(value, "status");
+
+    /// <summary>Null, or one of the enum's snake_case names.</summary>
+    private static T? OptionalEnum<T>(JsonElement? value, string name) where T : struct, Enum
     {
         if (value is not { ValueKind: not JsonValueKind.Null } given)
         {
@@ -112,13 +153,24 @@ internal static class HubArguments
 
         try
         {
-            return given.Deserialize<SessionType>(Json.ApiJson.Options);
+            return given.Deserialize<T>(Json.ApiJson.Options);
         }
         catch (JsonException)
         {
-            throw RequestValidationException.For("session_type", "'session_type' must be null or one of work, break, long_break.");
+            var names = string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
+            throw RequestValidationException.For(name, $"'{name}' must be null or one of {names}.");
         }
     }
+
+    public static string Text(JsonElement value, string name) =>
+        value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw RequestValidationException.For(name, $"'{name}' must be a string.");
+
+    public static Guid Id(JsonElement value, string name) =>
+        value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)
+            ? id
+            : throw RequestValidationException.For(name, $"'{name}' must be a participant id (a UUID string).");
 
     public static double Number(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)

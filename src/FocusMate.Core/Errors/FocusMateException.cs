@@ -41,3 +41,10 @@ public sealed class NotFoundException(string code, string message) : FocusMateEx
 
 /// <summary>The request conflicts with the current state (a taken name, a full room).</summary>
 public sealed class ConflictException(string code, string message) : FocusMateException(code, message);
+
+/// <summary>Too many requests in a short time; <see cref="RetryAfter"/> says when to try again.</summary>
+public sealed class RateLimitedException(TimeSpan retryAfter)
+    : FocusMateException(ErrorCodes.RateLimited, $"Too many messages: wait {Math.Ceiling(retryAfter.TotalSeconds)} s before sending another.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -19,8 +19,14 @@ public interface IRoomEvents
     /// <summary>The host changed the settings (<c>room_updated</c>).</summary>
     Task RoomUpdatedAsync(Room room, TimerState timer);
 
-    /// <summary>The room is gone (<c>room_deleted</c>); its connections are closed.</summary>
-    Task RoomDeletedAsync(Guid roomId);
+    /// <summary>The room is gone (<c>room_deleted</c>), deleted by its host or expired; its connections are closed.</summary>
+    Task RoomDeletedAsync(Guid roomId, RoomDeletion reason);
+
+    /// <summary>A participant is out of the room: its own connections are closed once the room has heard (<c>participant_update</c> first).</summary>
+    Task ParticipantGoneAsync(Guid roomId, Guid participantId);
+
+    /// <summary>Someone wrote in the room's chat (<c>chat_message</c>).</summary>
+    Task ChatMessageAsync(Chat.ChatMessage message);
 }
 
 /// <summary>What happened to a participant, as the room sees it.</summary>
@@ -36,7 +42,23 @@ public enum ParticipantAction
 }
 
 /// <summary>A participant as the room sees it: with its presence and shown status.</summary>
-public sealed record ParticipantView(Participant Participant, bool Online, ParticipantStatus Status);
+public sealed record ParticipantView(Participant Participant, bool Online, ParticipantStatus Status)
+{
+    public static ParticipantView Of(Participant participant, bool online, Timers.TimerState timer)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return new(participant, online, participant.StatusDuring(timer));
+    }
+}
 
 /// <summary>One <c>participant_update</c>: what happened, to whom, and how many are in the room now.</summary>
 public sealed record ParticipantChange(ParticipantAction Action, ParticipantView Participant, int CurrentCount);
+
+/// <summary>Why a room is gone.</summary>
+public enum RoomDeletion
+{
+    /// <summary>Its host deleted it.</summary>
+    Deleted,
+    /// <summary>Nobody used it for the configured period.</summary>
+    Expired,
+}

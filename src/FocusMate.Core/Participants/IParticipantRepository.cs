@@ -8,8 +8,23 @@ public interface IParticipantRepository
     /// <summary>The room's participants, longest present first.</summary>
     Task<IReadOnlyList<Participant>> ListAsync(Guid roomId, CancellationToken cancellationToken);
 
-    /// <summary>Adds the participant unless the room is full; false when it is.</summary>
-    Task<bool> TryAddAsync(Participant participant, int maxParticipants, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds the participant unless the room is full (false). A participant joining a room without a host
+    /// (everyone left) becomes its host; the returned participant says so.
+    /// </summary>
+    Task<Participant?> TryAddAsync(Participant participant, int maxParticipants, CancellationToken cancellationToken);
+
+    /// <summary>Makes the participant the room's only host; false when it is not in the room.</summary>
+    Task<bool> MakeHostAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken);
+
+    /// <summary>Sets (or, with null, clears) the status the participant chose; false when it is not in the room.</summary>
+    Task<bool> SetStatusAsync(Guid roomId, Guid participantId, ParticipantStatus? status, CancellationToken cancellationToken);
+
+    /// <summary>Records that the participants were seen now.</summary>
+    Task TouchAsync(IReadOnlyCollection<Guid> participantIds, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Participants last seen before <paramref name="before"/>, longest gone first.</summary>
+    Task<IReadOnlyList<Participant>> LastSeenBeforeAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
 
     /// <summary>Removes the participant; false when it was not there.</summary>
     Task<bool> RemoveAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken);

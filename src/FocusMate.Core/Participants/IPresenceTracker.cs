@@ -13,6 +13,9 @@ public interface IPresenceTracker
     Task<PresenceLeft?> DisconnectAsync(string connectionId);
 
     Task<IReadOnlySet<Guid>> OnlineInAsync(Guid roomId);
+
+    /// <summary>Every participant with a live connection to this instance.</summary>
+    Task<IReadOnlyCollection<Guid>> OnlineHereAsync();
 }
 
 /// <summary>A participant whose last connection closed.</summary>

@@ -31,9 +31,17 @@ public sealed class Participant
     /// <summary>When the participant last had a live connection (or joined).</summary>
     public DateTimeOffset LastSeenAt { get; private set; }
 
-    /// <summary>The status shown to the room: the one set, else what the room's phase implies.</summary>
-    public ParticipantStatus StatusDuring(SessionType phase) =>
-        Status ?? (phase == SessionType.Work ? ParticipantStatus.Focusing : ParticipantStatus.Break);
+    /// <summary>The status shown to the room: the one set, else what the room's timer implies.</summary>
+    public ParticipantStatus StatusDuring(TimerState timer) => Status ?? DefaultStatus(timer);
+
+    /// <summary>Focusing while a work phase is under way (running or paused); otherwise on a break.</summary>
+    public static ParticipantStatus DefaultStatus(TimerState timer)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        return timer.SessionType == SessionType.Work && timer.Status is TimerStatus.Running or TimerStatus.Paused
+            ? ParticipantStatus.Focusing
+            : ParticipantStatus.Break;
+    }
 }
 
 /// <summary>What a participant tells the room they are doing.</summary>

@@ -15,4 +15,10 @@ public interface IRoomRepository
 
     /// <summary>Deletes the room with its timer, participants, history and messages; false when it was not there.</summary>
     Task<bool> DeleteAsync(Guid roomId, CancellationToken cancellationToken);
+
+    /// <summary>Records activity in the room (at most one write a minute per room).</summary>
+    Task TouchAsync(Guid roomId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Rooms with no activity since <paramref name="before"/>.</summary>
+    Task<IReadOnlyList<Guid>> InactiveSinceAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
 }

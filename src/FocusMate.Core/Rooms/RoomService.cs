@@ -92,7 +92,16 @@ public sealed class RoomService(
         await access.RequireHostAsync(roomId, caller, cancellationToken);
         if (await rooms.DeleteAsync(roomId, cancellationToken))
         {
-            await events.RoomDeletedAsync(roomId);
+            await events.RoomDeletedAsync(roomId, RoomDeletion.Deleted);
+        }
+    }
+
+    /// <summary>Deletes a room nobody used for the retention period, the same way a host would; anyone still connected is told.</summary>
+    internal async Task ExpireAsync(Guid roomId, CancellationToken cancellationToken)
+    {
+        if (await rooms.DeleteAsync(roomId, cancellationToken))
+        {
+            await events.RoomDeletedAsync(roomId, RoomDeletion.Expired);
         }
     }
 

@@ -34,9 +34,11 @@ public sealed partial class TimerService(
         for (var attempt = 1; ; attempt++)
         {
             var current = await GetAsync(roomId, cancellationToken);
-            var transition = command.ApplyTo(current, room.Settings.Phases, clock.GetUtcNowMilliseconds(), sessionType);
+            var now = clock.GetUtcNowMilliseconds();
+            var transition = command.ApplyTo(current, room.Settings.Phases, now, sessionType);
             if (await CommitAsync(roomId, current, transition, cancellationToken))
             {
+                await rooms.TouchAsync(roomId, now, cancellationToken);
                 return transition.State;
             }
 

@@ -1,3 +1,4 @@
+using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
@@ -52,5 +53,19 @@ internal sealed class TimerSessionConfiguration : IEntityTypeConfiguration<Timer
         builder.HasKey(s => s.Id);
         builder.HasOne<Room>().WithMany().HasForeignKey(s => s.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.RoomId, s.EndedAt });
+    }
+}
+
+internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMessage>
+{
+    public void Configure(EntityTypeBuilder<ChatMessage> builder)
+    {
+        builder.ToTable("chat_messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.UserName).HasMaxLength(50).IsRequired();
+        builder.Property(m => m.Text).HasMaxLength(SendMessageRequest.MaxLength).IsRequired();
+        // Messages outlive their author's membership, but not their room.
+        builder.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.RoomId, m.SentAt });
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
@@ -22,6 +23,8 @@ public abstract class FocusMateDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<TimerSession> Sessions => Set<TimerSession>();
 
+    public DbSet<ChatMessage> Messages => Set<ChatMessage>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -31,10 +34,15 @@ public abstract class FocusMateDbContext(DbContextOptions options) : DbContext(o
         configurationBuilder.Properties<ParticipantStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
+    /// <summary>The SQL of "this participant is the host", which differs between providers.</summary>
+    protected abstract string IsHostFilter { get; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FocusMateDbContext).Assembly);
+        // At most one host per room, kept by the database itself.
+        modelBuilder.Entity<Participant>().HasIndex(p => p.RoomId, "IX_participants_one_host_per_room").IsUnique().HasFilter(IsHostFilter);
         UseSnakeCaseNames(modelBuilder);
     }
 

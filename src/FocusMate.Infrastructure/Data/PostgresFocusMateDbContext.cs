@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace FocusMate.Infrastructure.Data;
 
 /// <summary>The PostgreSQL database (scale-out), with its own migrations in <c>Migrations/Postgres</c>.</summary>
-public sealed class PostgresFocusMateDbContext(DbContextOptions<PostgresFocusMateDbContext> options) : FocusMateDbContext(options);
+public sealed class PostgresFocusMateDbContext(DbContextOptions<PostgresFocusMateDbContext> options) : FocusMateDbContext(options)
+{
+    protected override string IsHostFilter => "\"is_host\"";
+}
 
 /// <summary>Lets <c>dotnet ef migrations add … --context PostgresFocusMateDbContext</c> build the model without a server.</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresFocusMateDbContext>

@@ -7,6 +7,8 @@ namespace FocusMate.Infrastructure.Data;
 /// <summary>The SQLite database (the single-process default), with its own migrations in <c>Migrations/Sqlite</c>.</summary>
 public sealed class SqliteFocusMateDbContext(DbContextOptions<SqliteFocusMateDbContext> options) : FocusMateDbContext(options)
 {
+    protected override string IsHostFilter => "\"is_host\" = 1";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

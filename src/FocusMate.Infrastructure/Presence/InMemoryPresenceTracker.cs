@@ -72,4 +72,13 @@ internal sealed class InMemoryPresenceTracker : IPresenceTracker
             return Task.FromResult(online);
         }
     }
+
+    public Task<IReadOnlyCollection<Guid>> OnlineHereAsync()
+    {
+        lock (_gate)
+        {
+            IReadOnlyCollection<Guid> online = [.. _connectionsPerParticipant.Keys];
+            return Task.FromResult(online);
+        }
+    }
 }

@@ -12,7 +12,7 @@ internal sealed class ParticipantRepository(FocusMateDbContext db) : IParticipan
     public async Task<IReadOnlyList<Participant>> ListAsync(Guid roomId, CancellationToken cancellationToken) =>
         await db.Participants.AsNoTracking().Where(p => p.RoomId == roomId).OrderBy(p => p.JoinedAt).ToListAsync(cancellationToken);
 
-    public async Task<bool> TryAddAsync(Participant participant, int maxParticipants, CancellationToken cancellationToken)
+    public async Task<Participant?> TryAddAsync(Participant participant, int maxParticipants, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(participant);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -23,15 +23,49 @@ internal sealed class ParticipantRepository(FocusMateDbContext db) : IParticipan
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.ParticipantCount, r => r.ParticipantCount + 1), cancellationToken);
         if (seated == 0)
         {
-            return false;
+            return null;
         }
 
-        db.Participants.Add(participant);
+        // Someone joining a room everybody left takes it over (a unique index keeps one host per room).
+        var hostless = !await db.Participants.AnyAsync(p => p.RoomId == participant.RoomId && p.IsHost, cancellationToken);
+        var added = hostless
+            ? new Participant(participant.Id, participant.RoomId, participant.UserName, isHost: true, participant.JoinedAt)
+            : participant;
+        db.Participants.Add(added);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return added;
     }
+
+    public async Task<bool> MakeHostAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Participants.Where(p => p.RoomId == roomId && p.IsHost && p.Id != participantId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.IsHost, false), cancellationToken);
+        var promoted = await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.IsHost, true), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return promoted == 1;
+    }
+
+    public async Task<bool> SetStatusAsync(Guid roomId, Guid participantId, ParticipantStatus? status, CancellationToken cancellationToken) =>
+        await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, status), cancellationToken) == 1;
+
+    public async Task TouchAsync(IReadOnlyCollection<Guid> participantIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(participantIds);
+        if (participantIds.Count > 0)
+        {
+            await db.Participants.Where(p => participantIds.Contains(p.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.LastSeenAt, now), cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<Participant>> LastSeenBeforeAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        await db.Participants.AsNoTracking().Where(p => p.LastSeenAt < before).OrderBy(p => p.LastSeenAt).Take(limit)
+            .ToListAsync(cancellationToken);
 
     public async Task<bool> RemoveAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken)
     {

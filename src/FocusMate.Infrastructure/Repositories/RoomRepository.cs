@@ -66,6 +66,18 @@ internal sealed class RoomRepository(FocusMateDbContext db) : IRoomRepository
     public async Task<bool> DeleteAsync(Guid roomId, CancellationToken cancellationToken) =>
         await db.Rooms.Where(r => r.Id == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
 
+    public async Task TouchAsync(Guid roomId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Activity only matters to the day; one write a minute per room is plenty and keeps hot rooms cheap.
+        var stale = now - TimeSpan.FromMinutes(1);
+        await db.Rooms.Where(r => r.Id == roomId && r.LastActivityAt < stale)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LastActivityAt, now), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Guid>> InactiveSinceAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        await db.Rooms.Where(r => r.LastActivityAt < before).OrderBy(r => r.LastActivityAt).Take(limit).Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+
     private Task<bool> NameTakenAsync(string normalizedName, CancellationToken cancellationToken) =>
         db.Rooms.AnyAsync(r => r.NormalizedName == normalizedName, cancellationToken);
 }

@@ -44,6 +44,8 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Error");
         builder.UseSetting("Spa:RootPath", Path.Combine(DataDirectory, "no-spa"));
+        // Tests sweep on demand; a background sweep would race them once the fake clock jumps days ahead.
+        builder.UseSetting("Retention:SweepInBackground", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

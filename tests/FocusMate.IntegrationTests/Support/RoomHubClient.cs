@@ -43,6 +43,7 @@ public sealed class RoomHubClient : IAsyncDisposable
         client.Record<RoomEvent<RoomResponse>>("room_updated");
         client.Record<RoomEvent<RoomDeletedData>>("room_deleted");
         client.Record<RoomEvent<ErrorData>>("error");
+        client.Record<RoomEvent<ChatMessageResponse>>("chat_message");
         await connection.StartAsync();
         if (join)
         {

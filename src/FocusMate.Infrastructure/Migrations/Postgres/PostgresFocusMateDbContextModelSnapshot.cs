@@ -23,6 +23,44 @@ namespace FocusMate.Infrastructure.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("FocusMate.Core.Chat.ChatMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "SentAt");
+
+                    b.ToTable("chat_messages", (string)null);
+                });
+
             modelBuilder.Entity("FocusMate.Core.History.TimerSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -106,6 +144,10 @@ namespace FocusMate.Infrastructure.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RoomId", "JoinedAt");
+
+                    b.HasIndex(new[] { "RoomId" }, "IX_participants_one_host_per_room")
+                        .IsUnique()
+                        .HasFilter("\"is_host\"");
 
                     b.ToTable("participants", (string)null);
                 });
@@ -239,6 +281,15 @@ namespace FocusMate.Infrastructure.Migrations.Postgres
                     b.HasIndex("TargetAt");
 
                     b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("FocusMate.Core.Chat.ChatMessage", b =>
+                {
+                    b.HasOne("FocusMate.Core.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FocusMate.Core.History.TimerSession", b =>

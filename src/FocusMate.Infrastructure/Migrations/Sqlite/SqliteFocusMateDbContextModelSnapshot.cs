@@ -18,6 +18,44 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("FocusMate.Core.Chat.ChatMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room_id");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "SentAt");
+
+                    b.ToTable("chat_messages", (string)null);
+                });
+
             modelBuilder.Entity("FocusMate.Core.History.TimerSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -101,6 +139,10 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RoomId", "JoinedAt");
+
+                    b.HasIndex(new[] { "RoomId" }, "IX_participants_one_host_per_room")
+                        .IsUnique()
+                        .HasFilter("\"is_host\" = 1");
 
                     b.ToTable("participants", (string)null);
                 });
@@ -234,6 +276,15 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
                     b.HasIndex("TargetAt");
 
                     b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("FocusMate.Core.Chat.ChatMessage", b =>
+                {
+                    b.HasOne("FocusMate.Core.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FocusMate.Core.History.TimerSession", b =>

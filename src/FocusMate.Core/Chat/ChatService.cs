@@ -1,0 +1,51 @@
+using FluentValidation;
+using FocusMate.Core.Access;
+using FocusMate.Core.Errors;
+using FocusMate.Core.Events;
+using FocusMate.Core.Rooms;
+using FocusMate.Core.Timers;
+using FocusMate.Core.Validation;
+
+namespace FocusMate.Core.Chat;
+
+/// <summary>The room's chat: members send and read; everyone in the room hears each message.</summary>
+public sealed class ChatService(
+    IRoomRepository rooms,
+    IChatRepository chat,
+    RoomAccess access,
+    ChatRateLimiter limiter,
+    IRoomEvents events,
+    IValidator<SendMessageRequest> validator,
+    TimeProvider clock)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
+
+    public async Task<ChatMessage> SendAsync(Guid roomId, Caller? caller, SendMessageRequest request, CancellationToken cancellationToken)
+    {
+        _ = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        var author = await access.RequireMemberAsync(roomId, caller, cancellationToken);
+        await validator.EnsureValidAsync(request, cancellationToken);
+        limiter.Take(author.Id);
+        var now = clock.GetUtcNowMilliseconds();
+        var message = new ChatMessage(Guid.NewGuid(), roomId, author.Id, author.UserName, request.Text!.Trim(), now);
+        await chat.AddAsync(message, cancellationToken);
+        await rooms.TouchAsync(roomId, now, cancellationToken);
+        await events.ChatMessageAsync(message);
+        return message;
+    }
+
+    /// <summary>The room's last messages, oldest first (members only).</summary>
+    public async Task<IReadOnlyList<ChatMessage>> RecentAsync(Guid roomId, Caller? caller, int? limit, CancellationToken cancellationToken)
+    {
+        var take = limit ?? DefaultLimit;
+        if (take is < 1 or > MaxLimit)
+        {
+            throw RequestValidationException.For("limit", $"'limit' must be between 1 and {MaxLimit}.");
+        }
+
+        _ = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        await access.RequireMemberAsync(roomId, caller, cancellationToken);
+        return await chat.RecentAsync(roomId, take, cancellationToken);
+    }
+}

@@ -1,0 +1,109 @@
+using FocusMate.Core.Participants;
+using FocusMate.Core.Timers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FocusMate.Core.Rooms;
+
+/// <summary>
+/// Keeps the data lifetime rules (BR-003): drops participants offline for too long (the host role passes
+/// on as if they left) and deletes rooms with no activity for too long, telling anyone still connected.
+/// Every instance runs it; first it marks the participants connected to it as seen, so nobody online
+/// anywhere is dropped.
+/// </summary>
+public sealed partial class RoomJanitor(
+    IServiceScopeFactory scopes,
+    IPresenceTracker presence,
+    TimeProvider clock,
+    IOptions<RetentionOptions> options,
+    ILogger<RoomJanitor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (options.Value.SweepInBackground && !stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // A failed sweep (a database blip) must not stop the next one.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogSweepFailed(ex);
+                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One sweep; returns how many participants were dropped and rooms deleted.</summary>
+    internal async Task<(int Participants, int Rooms)> SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var now = clock.GetUtcNowMilliseconds();
+        var participants = scope.ServiceProvider.GetRequiredService<IParticipantRepository>();
+        await participants.TouchAsync(await presence.OnlineHereAsync(), now, cancellationToken);
+
+        var dropped = await DropAbsentAsync(scope.ServiceProvider, now - options.Value.OfflineParticipant, cancellationToken);
+        var expired = await ExpireUnusedAsync(scope.ServiceProvider, now - options.Value.RoomInactivity, cancellationToken);
+        if (dropped + expired > 0)
+        {
+            LogSwept(dropped, expired);
+        }
+
+        return (dropped, expired);
+    }
+
+    private async Task<int> DropAbsentAsync(IServiceProvider services, DateTimeOffset seenBefore, CancellationToken cancellationToken)
+    {
+        var repository = services.GetRequiredService<IParticipantRepository>();
+        var service = services.GetRequiredService<ParticipantService>();
+        var count = 0;
+        IReadOnlyList<Participant> absent;
+        do
+        {
+            absent = await repository.LastSeenBeforeAsync(seenBefore, options.Value.BatchSize, cancellationToken);
+            foreach (var participant in absent)
+            {
+                await service.DropAsync(participant, cancellationToken);
+                count++;
+            }
+        }
+        while (absent.Count == options.Value.BatchSize);
+
+        return count;
+    }
+
+    private async Task<int> ExpireUnusedAsync(IServiceProvider services, DateTimeOffset activeBefore, CancellationToken cancellationToken)
+    {
+        var repository = services.GetRequiredService<IRoomRepository>();
+        var service = services.GetRequiredService<RoomService>();
+        var count = 0;
+        IReadOnlyList<Guid> unused;
+        do
+        {
+            unused = await repository.InactiveSinceAsync(activeBefore, options.Value.BatchSize, cancellationToken);
+            foreach (var roomId in unused)
+            {
+                await service.ExpireAsync(roomId, cancellationToken);
+                count++;
+            }
+        }
+        while (unused.Count == options.Value.BatchSize);
+
+        return count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep dropped {Participants} absent participants and deleted {Rooms} unused rooms")]
+    private partial void LogSwept(int participants, int rooms);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A retention sweep failed; the next one runs as planned")]
+    private partial void LogSweepFailed(Exception exception);
+}
