@@ -1,26 +1,36 @@
-import { useT } from '@/lib/i18n';
-import type { SessionType } from '@/types/api';
+import { memo } from 'react';
 
+import { useT } from '@/lib/i18n';
+import type { TimerState } from '@/types/api';
+
+import { useCountdownSeconds } from '../hooks/use-countdown';
+import { useTabTitle } from '../hooks/use-tab-title';
 import { formatClock } from '../lib/countdown';
 
 interface CountdownProps {
-  seconds: number;
-  phase: SessionType;
+  timer: TimerState;
+  offsetMs: number;
 }
 
-/** The big clock. Not a live region: a screen reader would otherwise read every second. */
-export function Countdown({ seconds, phase }: CountdownProps) {
+/**
+ * The big clock, and the tab title. It is the only part of the page that re-renders every second,
+ * so each flip costs as little as possible and browsers in a room flip together. Not a live region:
+ * a screen reader would otherwise read every second.
+ */
+export const Countdown = memo(function Countdown({ timer, offsetMs }: CountdownProps) {
   const t = useT();
+  const seconds = useCountdownSeconds(timer, offsetMs);
+  useTabTitle(seconds, timer.session_type);
   const time = formatClock(seconds);
   return (
     <div
       className="countdown"
       role="timer"
       aria-live="off"
-      aria-label={t('timer.label', { phase: t(`phase.${phase}`), time })}
+      aria-label={t('timer.label', { phase: t(`phase.${timer.session_type}`), time })}
       data-seconds={seconds}
     >
       {time}
     </div>
   );
-}
+});

@@ -4,8 +4,6 @@ import type { TimerState } from '@/types/api';
 import { Countdown } from './countdown';
 import { CycleProgress } from './cycle-progress';
 import { TimerControls } from './timer-controls';
-import { useCountdownSeconds } from '../hooks/use-countdown';
-import { useTabTitle } from '../hooks/use-tab-title';
 import { cycleProgress } from '../lib/countdown';
 import { useTimerStore } from '../stores/timer-store';
 
@@ -31,8 +29,6 @@ function LoadedTimerPanel({
   const t = useT();
   const offsetMs = useTimerStore((s) => s.offsetMs);
   const roundTripMs = useTimerStore((s) => s.roundTripMs);
-  const seconds = useCountdownSeconds(timer, offsetMs);
-  useTabTitle(seconds, timer.session_type);
   const progress = cycleProgress(timer, longBreakInterval);
 
   return (
@@ -51,7 +47,7 @@ function LoadedTimerPanel({
           {t(`timer.status.${timer.status}`)}
         </span>
       </div>
-      <Countdown seconds={seconds} phase={timer.session_type} />
+      <Countdown timer={timer} offsetMs={offsetMs} />
       <CycleProgress done={progress.done} total={progress.total} />
       <TimerControls timer={timer} disabledReason={disabledReason} />
     </section>

@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { useParticipantsStore } from '@/features/participants';
+import { saveCredentials, useRoomStore } from '@/features/room';
+import { getRoom } from '@/features/room/api/rooms';
+import { useTimerStore } from '@/features/timer';
+import { ApiError } from '@/lib/api-client';
+import * as Hub from '@/lib/hub';
+import { timerState } from '@/testing/timer-state';
+import type { Room, RoomSnapshot } from '@/types/api';
+
+import { RoomSession } from './room-session';
+
+vi.mock('@/features/room/api/rooms', () => ({ getRoom: vi.fn(), leaveRoom: vi.fn() }));
+vi.mock('@/lib/hub', async (importOriginal) => ({
+  ...(await importOriginal<typeof Hub>()),
+  connectRoomHub: vi.fn(),
+  disconnectRoomHub: vi.fn(() => Promise.resolve()),
+  invokeRoomHub: vi.fn(),
+}));
+
+const roomId = '3f2b7c1e-4a52-4c7e-9d0e-8f9a6b1c2d3e';
+const room = {
+  room_id: roomId,
+  room_name: 'team',
+  long_break_interval: 4,
+  timer_state: timerState(),
+} as Room;
+const credentials = { participant_id: 'p-1', user_name: 'Mina', token: 'tok' };
+
+let callbacks: Hub.RoomHubCallbacks;
+const event = <T>(data: T, server_time = new Date().toISOString()) => ({
+  room_id: roomId,
+  data,
+  server_time,
+});
+
+async function openConnected(): Promise<RoomSession> {
+  saveCredentials(roomId, credentials);
+  const session = new RoomSession(roomId);
+  session.open();
+  await vi.waitFor(() => expect(Hub.connectRoomHub).toHaveBeenCalledWith('tok', expect.anything()));
+  return session;
+}
+
+describe('RoomSession', () => {
+  beforeEach(() => {
+    vi.mocked(getRoom).mockResolvedValue(room);
+    vi.mocked(Hub.connectRoomHub).mockImplementation((_token, given) => {
+      callbacks = given;
+      return { retryNow: vi.fn() } as unknown as Hub.RoomHub;
+    });
+    vi.mocked(Hub.invokeRoomHub).mockImplementation((method: string) => {
+      if (method === 'sync') return Promise.resolve({ client_time: 0, server_time: Date.now() + 120_000 });
+      const snapshot: RoomSnapshot = {
+        room,
+        timer: timerState({ status: 'running', version: 4 }),
+        participants: [
+          {
+            participant_id: 'p-1',
+            user_name: 'Mina',
+            is_host: true,
+            online: true,
+            status: 'focusing',
+            joined_at: '2026-01-02T03:04:05.000Z',
+          },
+        ],
+        participant_id: 'p-1',
+        server_time: new Date().toISOString(),
+      };
+      return Promise.resolve(snapshot);
+    });
+  });
+  afterEach(() => vi.clearAllMocks());
+
+  it('on every (re)connection measures the server clock, then joins for the full snapshot', async () => {
+    const session = await openConnected();
+    await callbacks.onReady();
+    const methods = vi.mocked(Hub.invokeRoomHub).mock.calls.map(([method]) => method);
+    expect(methods).toEqual(['sync', 'sync', 'sync', 'sync', 'sync', 'join_room']);
+    expect(useTimerStore.getState().offsetMs).toBeGreaterThan(119_000);
+    expect(useTimerStore.getState().timer?.version).toBe(4);
+    expect(useParticipantsStore.getState().participants).toHaveLength(1);
+    session.close();
+  });
+
+  it('lands timer events in the timer store, dropping stale versions', async () => {
+    const session = await openConnected();
+    await callbacks.onReady();
+    callbacks.events.timer_update(event(timerState({ status: 'paused', version: 6 })));
+    callbacks.events.timer_update(event(timerState({ status: 'running', version: 5 })));
+    expect(useTimerStore.getState().timer).toMatchObject({ status: 'paused', version: 6 });
+
+    callbacks.events.timer_complete(
+      event({ completed_session_type: 'work', next_session_type: 'break', auto_start: true }),
+    );
+    expect(useTimerStore.getState().phaseEnd?.completed_session_type).toBe('work');
+    session.close();
+  });
+
+  it('shows the deleted page when the room is deleted, and forgets the token', async () => {
+    const session = await openConnected();
+    callbacks.events.room_deleted(event({ reason: 'deleted' }));
+    expect(useRoomStore.getState().outcome).toBe('deleted');
+    expect(localStorage.getItem(`focusmate.room.${roomId}`)).toBeNull();
+    session.close();
+  });
+
+  it('re-measures the clock when an event contradicts the estimate (the server clock jumped)', async () => {
+    const session = await openConnected();
+    await callbacks.onReady();
+    vi.mocked(Hub.invokeRoomHub).mockClear();
+    const jumped = new Date(Date.now() + 10 * 60_000).toISOString();
+    callbacks.events.timer_update(event(timerState({ version: 9 }), jumped));
+    await vi.waitFor(() => expect(Hub.invokeRoomHub).toHaveBeenCalledWith('sync', expect.any(Number)));
+    session.close();
+  });
+
+  it('says "room not found" for an unknown room and "unreachable" when the server is down', async () => {
+    vi.mocked(getRoom).mockRejectedValueOnce(new ApiError('ROOM_NOT_FOUND', 'No such room.', 404));
+    const missing = new RoomSession(roomId);
+    missing.open();
+    await vi.waitFor(() => expect(useRoomStore.getState().outcome).toBe('not-found'));
+    missing.close();
+
+    vi.mocked(getRoom).mockRejectedValueOnce(new ApiError('NETWORK_ERROR', 'down', 0));
+    const down = new RoomSession(roomId);
+    down.open();
+    await vi.waitFor(() => expect(useRoomStore.getState().outcome).toBe('unreachable'));
+    down.close();
+  });
+
+  it('a full room ends the visit with the room-full page', () => {
+    const session = new RoomSession(roomId);
+    session.open();
+    expect(session.joinRefused(new ApiError('MAX_PARTICIPANTS_REACHED', 'Full.', 409))).toBe(true);
+    expect(useRoomStore.getState().outcome).toBe('full');
+    expect(session.joinRefused(new ApiError('VALIDATION_ERROR', 'Bad name.', 422))).toBe(false);
+    session.close();
+  });
+});

@@ -1,0 +1,54 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { timerState } from '@/testing/timer-state';
+
+import { Countdown } from './countdown';
+
+const now = Date.parse('2026-01-02T03:00:00.000Z');
+
+function advance(ms: number): void {
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
+}
+
+describe('Countdown', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(now);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('flips exactly at each second boundary of the server clock, whenever the page loaded', () => {
+    // The phase ends 2.25 s from now on the server clock, which runs 90 s ahead of this browser.
+    const target = new Date(now + 90_000 + 2250).toISOString();
+    const timer = timerState({ status: 'running', target_timestamp: target });
+    render(<Countdown timer={timer} offsetMs={90_000} />);
+    const clock = screen.getByRole('timer');
+    expect(clock).toHaveTextContent('00:03');
+
+    advance(249);
+    expect(clock).toHaveTextContent('00:03');
+    advance(1);
+    expect(clock).toHaveTextContent('00:02');
+    advance(999);
+    expect(clock).toHaveTextContent('00:02');
+    advance(1);
+    expect(clock).toHaveTextContent('00:01');
+    advance(5000);
+    expect(clock).toHaveTextContent('00:00');
+  });
+
+  it('names itself with the phase and the time left, and puts both in the tab title', () => {
+    render(<Countdown timer={timerState({ status: 'paused', remaining_seconds: 754.5 })} offsetMs={0} />);
+    expect(screen.getByRole('timer', { name: 'Focus, 12:35 left' })).toBeInTheDocument();
+    expect(document.title).toBe('12:35 · Focus — FocusMate');
+  });
+
+  it('does not move while paused', () => {
+    render(<Countdown timer={timerState({ status: 'paused', remaining_seconds: 60 })} offsetMs={0} />);
+    advance(10_000);
+    expect(screen.getByRole('timer')).toHaveTextContent('01:00');
+  });
+});
