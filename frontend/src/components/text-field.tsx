@@ -4,11 +4,10 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   hint?: string;
   error?: string;
-  suffix?: string;
 }
 
 /** A labelled input whose hint and error are announced with it. */
-export function TextField({ label, hint, error, suffix, className, ...input }: TextFieldProps) {
+export function TextField({ label, hint, error, className, ...input }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -27,7 +26,6 @@ export function TextField({ label, hint, error, suffix, className, ...input }: T
           aria-describedby={describedBy}
           {...input}
         />
-        {suffix && <span className="field__suffix">{suffix}</span>}
       </div>
       {hint && !error && (
         <p id={hintId} className="field__hint">

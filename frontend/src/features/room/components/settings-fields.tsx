@@ -27,12 +27,12 @@ const switches: [BooleanSetting, MessageKey, MessageKey?][] = [
 /** The room's settings, shared by the create form and the host's settings dialog. */
 export function SettingsFields({ draft, errors, onChange }: SettingsFieldsProps) {
   const t = useT();
-  const numberField = (field: NumberSetting, label: string, suffix?: string) => (
+  const numberField = (field: NumberSetting, label: string, hint?: string) => (
     <TextField
       key={field}
       name={field}
       label={label}
-      suffix={suffix}
+      hint={hint}
       type="number"
       inputMode="numeric"
       min={settingRanges[field].min}
@@ -51,7 +51,6 @@ export function SettingsFields({ draft, errors, onChange }: SettingsFieldsProps)
         <legend className="fieldset__legend">{t('home.create.durations')}</legend>
         <div className="field-grid">
           {durationFields.map(([field, label]) => numberField(field, t(label)))}
-          {numberField('long_break_interval', t('home.create.interval'), t('home.create.intervalUnit'))}
         </div>
       </fieldset>
       <div className="switch-list">
@@ -65,7 +64,10 @@ export function SettingsFields({ draft, errors, onChange }: SettingsFieldsProps)
           />
         ))}
       </div>
-      {numberField('max_participants', t('home.create.maxParticipants'))}
+      <div className="field-grid">
+        {numberField('long_break_interval', t('home.create.interval'), t('home.create.intervalHint'))}
+        {numberField('max_participants', t('home.create.maxParticipants'))}
+      </div>
     </>
   );
 }
