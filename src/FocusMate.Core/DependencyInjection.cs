@@ -4,6 +4,7 @@ using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
+using FocusMate.Core.Scaling;
 using FocusMate.Core.Timers;
 using FocusMate.Core.Validation;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class DependencyInjection
         ValidatorExtensions.UseSnakeCaseFieldNames();
         services.AddValidatorsFromAssemblyContaining<CreateRoomRequestValidator>(ServiceLifetime.Singleton);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IInstanceBus, SingleInstanceBus>();
         services.AddSingleton<PhaseDeadlines>();
         services.AddScoped<RoomAccess>();
         services.AddScoped<RoomService>();
@@ -45,6 +47,7 @@ public static class DependencyInjection
             .Validate(o => o.BatchSize > 0, "Scheduler:BatchSize must be positive.")
             .ValidateOnStart();
         services.AddHostedService<PhaseScheduler>();
+        services.AddHostedService<PresenceKeeper>();
         return services;
     }
 }

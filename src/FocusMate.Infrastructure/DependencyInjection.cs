@@ -2,14 +2,17 @@ using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
+using FocusMate.Core.Scaling;
 using FocusMate.Core.Timers;
 using FocusMate.Infrastructure.Data;
 using FocusMate.Infrastructure.Presence;
 using FocusMate.Infrastructure.Repositories;
+using FocusMate.Infrastructure.Scaling;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace FocusMate.Infrastructure;
 
@@ -48,8 +51,33 @@ public static class DependencyInjection
         services.AddScoped<IParticipantRepository, ParticipantRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IChatRepository, ChatRepository>();
-        services.AddSingleton<IPresenceTracker, InMemoryPresenceTracker>();
+        AddScaleOut(services, configuration);
         return services;
+    }
+
+    public const string RedisConnectionStringName = "Redis";
+
+    /// <summary>True when a Redis connection string is configured: several instances share presence and notices through it.</summary>
+    public static bool UsesRedis(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisConnectionStringName));
+
+    /// <summary>Presence and instance notices: in memory for one process, through Redis for several.</summary>
+    private static void AddScaleOut(IServiceCollection services, IConfiguration configuration)
+    {
+        if (!UsesRedis(configuration))
+        {
+            services.AddSingleton<IPresenceTracker, InMemoryPresenceTracker>();
+            return;
+        }
+
+        var redis = ConfigurationOptions.Parse(configuration.GetConnectionString(RedisConnectionStringName)!);
+        // Start even when Redis is not up yet, and keep reconnecting while it is away.
+        redis.AbortOnConnectFail = false;
+        redis.ClientName = "focusmate";
+        services.AddSingleton<InstanceIdentity>();
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        services.AddSingleton<IInstanceBus, RedisInstanceBus>();
+        services.AddSingleton<IPresenceTracker, RedisPresenceTracker>();
     }
 
     /// <summary>The configured SQLite connection string, or a file <c>focusmate.db</c> in the data folder.</summary>

@@ -2,6 +2,8 @@ using FocusMate.Api.Errors;
 using FocusMate.Api.Hubs;
 using FocusMate.Api.Json;
 using FocusMate.Core.Events;
+using FocusMate.Infrastructure;
+using StackExchange.Redis;
 using Microsoft.AspNetCore.SignalR;
 
 namespace FocusMate.Api.Hosting;
@@ -31,14 +33,25 @@ public static class ApiSetup
         services.AddHttpContextAccessor();
         services.AddSingleton<ShareLinks>();
 
-        services.AddSignalR(options =>
+        var signalR = services.AddSignalR(options =>
             {
                 options.MaximumReceiveMessageSize = limits.MaxHubMessageBytes;
                 options.AddFilter<HubErrorFilter>();
             })
             .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
+        if (DependencyInjection.UsesRedis(configuration))
+        {
+            // Several instances: a group send on one reaches the room's clients on all of them.
+            signalR.AddStackExchangeRedis(configuration.GetConnectionString(DependencyInjection.RedisConnectionStringName)!, options =>
+            {
+                options.Configuration.ChannelPrefix = RedisChannel.Literal("focusmate:signalr");
+                options.Configuration.AbortOnConnectFail = false;
+            });
+        }
+
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<RoomConnections>();
+        services.AddHostedService(provider => provider.GetRequiredService<RoomConnections>());
         services.AddSingleton<IRoomEvents, HubRoomEvents>();
         return services;
     }

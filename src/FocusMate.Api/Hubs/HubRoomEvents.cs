@@ -49,12 +49,12 @@ public sealed partial class HubRoomEvents(
     {
         await SendAsync(roomId, "room_deleted", (room, now) =>
             room.room_deleted(new RoomEvent<RoomDeletedData>(roomId, new RoomDeletedData(reason), now)));
-        connections.AbortRoom(roomId);
+        connections.CloseRoom(roomId);
     }
 
     public Task ParticipantGoneAsync(Guid roomId, Guid participantId)
     {
-        connections.AbortParticipant(participantId);
+        connections.CloseParticipant(participantId);
         return Task.CompletedTask;
     }
 

@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
+using FocusMate.Core.Scaling;
 using Microsoft.AspNetCore.SignalR;
 
 namespace FocusMate.Api.Hubs;
 
 /// <summary>
 /// The hub connections this instance holds, so the server can close them itself: everyone's when the
-/// room is deleted, a participant's when the host removes it.
+/// room is deleted, a participant's when it is removed. The other instances are told to close theirs.
 /// </summary>
-public sealed class RoomConnections
+public sealed class RoomConnections(IInstanceBus bus) : IHostedService
 {
+    private const string Topic = "close";
+    private const string RoomPrefix = "room:";
+    private const string ParticipantPrefix = "participant:";
+
     private readonly ConcurrentDictionary<string, (Guid RoomId, Guid ParticipantId, HubCallerContext Context)> _connections = new();
 
     public void Add(Guid roomId, Guid participantId, HubCallerContext context)
@@ -19,13 +24,37 @@ public sealed class RoomConnections
 
     public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
 
-    /// <summary>Closes every connection of the room held here.</summary>
-    public void AbortRoom(Guid roomId) => Abort(c => c.RoomId == roomId);
+    /// <summary>Closes every connection of the room, on every instance.</summary>
+    public void CloseRoom(Guid roomId)
+    {
+        CloseHere(c => c.RoomId == roomId);
+        bus.Publish(Topic, RoomPrefix + roomId);
+    }
 
-    /// <summary>Closes every connection of the participant held here.</summary>
-    public void AbortParticipant(Guid participantId) => Abort(c => c.ParticipantId == participantId);
+    /// <summary>Closes every connection of the participant, on every instance.</summary>
+    public void CloseParticipant(Guid participantId)
+    {
+        CloseHere(c => c.ParticipantId == participantId);
+        bus.Publish(Topic, ParticipantPrefix + participantId);
+    }
 
-    private void Abort(Func<(Guid RoomId, Guid ParticipantId, HubCallerContext Context), bool> match)
+    public Task StartAsync(CancellationToken cancellationToken) => bus.SubscribeAsync(Topic, OnNotice);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void OnNotice(string notice)
+    {
+        if (notice.StartsWith(RoomPrefix, StringComparison.Ordinal) && Guid.TryParse(notice[RoomPrefix.Length..], out var room))
+        {
+            CloseHere(c => c.RoomId == room);
+        }
+        else if (notice.StartsWith(ParticipantPrefix, StringComparison.Ordinal) && Guid.TryParse(notice[ParticipantPrefix.Length..], out var participant))
+        {
+            CloseHere(c => c.ParticipantId == participant);
+        }
+    }
+
+    private void CloseHere(Func<(Guid RoomId, Guid ParticipantId, HubCallerContext Context), bool> match)
     {
         foreach (var (id, connection) in _connections)
         {

@@ -16,6 +16,12 @@ public interface IPresenceTracker
 
     /// <summary>Every participant with a live connection to this instance.</summary>
     Task<IReadOnlyCollection<Guid>> OnlineHereAsync();
+
+    /// <summary>
+    /// Tells the other instances this one is alive, and hands over the connections of instances that
+    /// stopped without closing them (killed, crashed): the caller closes them as disconnects.
+    /// </summary>
+    Task<IReadOnlyList<string>> KeepAliveAsync();
 }
 
 /// <summary>A participant whose last connection closed.</summary>

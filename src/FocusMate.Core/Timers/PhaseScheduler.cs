@@ -19,6 +19,7 @@ public sealed partial class PhaseScheduler(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await deadlines.ListenAsync();
         while (!stoppingToken.IsCancellationRequested)
         {
             var changed = deadlines.NextChange;

@@ -81,4 +81,7 @@ internal sealed class InMemoryPresenceTracker : IPresenceTracker
             return Task.FromResult(online);
         }
     }
+
+    /// <summary>One process: nobody else to tell, and no other instance whose connections could be left behind.</summary>
+    public Task<IReadOnlyList<string>> KeepAliveAsync() => Task.FromResult<IReadOnlyList<string>>([]);
 }

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace FocusMate.IntegrationTests.Support;
 
 /// <summary>
-/// The real app over its own SQLite file in a private data folder, on a fake clock. Two factories given
-/// the same folder are two instances over one database (restart, or a second instance racing).
+/// The real app over its own database, on a fake clock: a SQLite file in a private data folder, or, when
+/// <c>FOCUSMATE_TEST_POSTGRES</c> holds a server's connection string, a PostgreSQL database of its own
+/// named after that folder. Two factories given the same folder are two instances over one database
+/// (restart, or a second instance racing).
 /// </summary>
 public sealed class FocusMateFactory : WebApplicationFactory<Program>
 {
@@ -32,6 +34,10 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
 
     public static string NewDataDirectory() => Directory.CreateTempSubdirectory("focusmate-tests-").FullName;
 
+    /// <summary>The PostgreSQL server the suite runs against, if any (a connection string without a database).</summary>
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("FOCUSMATE_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+
+
     /// <summary>Moves the fake clock on; the scheduler wakes for anything that fell due.</summary>
     public void Advance(TimeSpan by) => Clock.Advance(by);
 
@@ -41,6 +47,14 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("DataDirectory", DataDirectory);
+        if (PostgresServer is { } server)
+        {
+            var database = PostgresTestDatabases.NameFor(DataDirectory);
+            PostgresTestDatabases.EnsureCreated(server, database);
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:FocusMate", $"{server};Database={database}");
+        }
+
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Error");
         builder.UseSetting("Spa:RootPath", Path.Combine(DataDirectory, "no-spa"));
@@ -62,6 +76,7 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Removes a data folder and, on PostgreSQL, the database named after it.</summary>
     public static void DeleteQuietly(string directory)
     {
         try
@@ -71,6 +86,11 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
         }
         catch (IOException)
         {
+        }
+
+        if (PostgresServer is { } server)
+        {
+            PostgresTestDatabases.Drop(server, PostgresTestDatabases.NameFor(directory));
         }
     }
 

@@ -1,0 +1,25 @@
+namespace FocusMate.Core.Scaling;
+
+/// <summary>
+/// Notices between the API instances of one deployment (a target changed, close these connections).
+/// A single process has nobody to tell; with Redis configured, every other instance hears each notice.
+/// An instance never hears its own notices: it acts on them directly.
+/// </summary>
+public interface IInstanceBus
+{
+    /// <summary>Sends a notice to the other instances; never throws (a lost notice is covered by a rescan).</summary>
+    void Publish(string topic, string message);
+
+    /// <summary>Calls <paramref name="handler"/> with each notice other instances publish on the topic.</summary>
+    Task SubscribeAsync(string topic, Action<string> handler);
+}
+
+/// <summary>The bus of a single process: nobody else to tell.</summary>
+public sealed class SingleInstanceBus : IInstanceBus
+{
+    public void Publish(string topic, string message)
+    {
+    }
+
+    public Task SubscribeAsync(string topic, Action<string> handler) => Task.CompletedTask;
+}

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using FocusMate.Core.Participants;
+using StackExchange.Redis;
+
+namespace FocusMate.Infrastructure.Scaling;
+
+/// <summary>
+/// Presence shared by every instance through Redis. Each connection is recorded with its room, its
+/// participant and the instance holding it; a participant is online while any instance holds one of
+/// its connections. Instances beat a short-lived "alive" key; when one stops beating, the others
+/// take over its connections and close them, so nobody stays online by mistake.
+/// </summary>
+internal sealed class RedisPresenceTracker(IConnectionMultiplexer redis, InstanceIdentity instance) : IPresenceTracker
+{
+    private const string Prefix = "focusmate:presence:";
+    private const string Connections = Prefix + "connections";
+    private const string Instances = Prefix + "instances";
+    private static readonly TimeSpan AliveFor = PresenceKeeper.Interval * 3;
+
+    // Adds the connection; returns 1 when it is the participant's first (it just came online).
+    private static readonly LuaScript ConnectScript = LuaScript.Prepare("""
+        redis.call('HSET', @connections, @connection, @value)
+        redis.call('SADD', @instanceConnections, @connection)
+        redis.call('SADD', @participantConnections, @connection)
+        redis.call('SADD', @roomOnline, @participant)
+        if redis.call('SCARD', @participantConnections) == 1 then return 1 else return 0 end
+        """);
+
+    // Removes the connection; returns "room|participant|1" when it was the participant's last, "…|0" otherwise, nil when unknown.
+    private static readonly LuaScript DisconnectScript = LuaScript.Prepare("""
+        local value = redis.call('HGET', @connections, @connection)
+        if not value then return nil end
+        local room, participant, owner = string.match(value, '([^|]+)|([^|]+)|([^|]+)')
+        redis.call('HDEL', @connections, @connection)
+        redis.call('SREM', @prefix .. 'instance:' .. owner, @connection)
+        local key = @prefix .. 'participant:' .. participant
+        redis.call('SREM', key, @connection)
+        if redis.call('SCARD', key) == 0 then
+          redis.call('SREM', @prefix .. 'room:' .. room, participant)
+          return room .. '|' .. participant .. '|1'
+        end
+        return room .. '|' .. participant .. '|0'
+        """);
+
+    private readonly ConcurrentDictionary<string, Guid> _here = new();
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<bool> ConnectAsync(Guid roomId, Guid participantId, string connectionId)
+    {
+        _here[connectionId] = participantId;
+        var first = await Db.ScriptEvaluateAsync(ConnectScript, new
+        {
+            connections = (RedisKey)Connections,
+            connection = connectionId,
+            value = $"{roomId}|{participantId}|{instance.Id}",
+            instanceConnections = (RedisKey)$"{Prefix}instance:{instance.Id}",
+            participantConnections = (RedisKey)$"{Prefix}participant:{participantId}",
+            roomOnline = (RedisKey)$"{Prefix}room:{roomId}",
+            participant = participantId.ToString(),
+        });
+        return (int)first == 1;
+    }
+
+    public async Task<PresenceLeft?> DisconnectAsync(string connectionId)
+    {
+        _here.TryRemove(connectionId, out _);
+        var result = await Db.ScriptEvaluateAsync(DisconnectScript, new
+        {
+            connections = (RedisKey)Connections,
+            connection = connectionId,
+            prefix = Prefix,
+        });
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var parts = result.ToString().Split('|');
+        return parts[2] == "1" ? new PresenceLeft(Guid.Parse(parts[0]), Guid.Parse(parts[1])) : null;
+    }
+
+    public async Task<IReadOnlySet<Guid>> OnlineInAsync(Guid roomId)
+    {
+        var members = await Db.SetMembersAsync($"{Prefix}room:{roomId}");
+        return members.Select(m => Guid.Parse(m.ToString())).ToHashSet();
+    }
+
+    public Task<IReadOnlyCollection<Guid>> OnlineHereAsync() =>
+        Task.FromResult<IReadOnlyCollection<Guid>>([.. _here.Values.Distinct()]);
+
+    public async Task<IReadOnlyList<string>> KeepAliveAsync()
+    {
+        var db = Db;
+        await db.StringSetAsync($"{Prefix}alive:{instance.Id}", "1", AliveFor);
+        await db.SetAddAsync(Instances, instance.Id);
+        var orphans = new List<string>();
+        foreach (var other in await db.SetMembersAsync(Instances))
+        {
+            var id = other.ToString();
+            if (id != instance.Id && !await db.KeyExistsAsync($"{Prefix}alive:{id}"))
+            {
+                orphans.AddRange((await db.SetMembersAsync($"{Prefix}instance:{id}")).Select(c => c.ToString()));
+                await db.SetRemoveAsync(Instances, id);
+            }
+        }
+
+        return orphans;
+    }
+}
