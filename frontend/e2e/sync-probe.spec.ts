@@ -1,54 +1,19 @@
 // The synchrony probe (issue 3, item 9): two pages in one room record the instant each displayed
-// second flips, on the machine's real clock; the figures are the differences between the two pages'
-// flips of the same second. It prints figures; it is not a timed pass/fail test.
+// second flips, on the machine's real clock (see support/flips.ts); the figures are the differences
+// between the two pages' flips of the same second. It prints figures; it is not a timed pass/fail test.
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './support/fixtures';
+import { flipDifferences, flipTimes, realNow, waitForFlips } from './support/flips';
 import { createRoom, joinRoom, timerStatus } from './support/room';
 
 const flipsPerRun = Number(process.env.PROBE_FLIPS ?? 40);
 // The first seconds after joining are left out: the page is still settling (initial render, re-syncs).
-const settleFlips = 12;
-
-interface Flip {
-  seconds: number;
-  at: number;
-}
-
-declare global {
-  interface Window {
-    probeFlips: Flip[];
-    probeRealNow: () => number;
-  }
-}
-
-/** Runs before the page's own scripts, and before Playwright's fake clock, so it keeps the real one. */
-function recordFlips() {
-  const perf = window.performance;
-  const realNow = perf.now.bind(perf);
-  const origin = perf.timeOrigin;
-  window.probeRealNow = () => origin + realNow();
-  window.probeFlips = [];
-  new MutationObserver((mutations) => {
-    for (const mutation of mutations) {
-      const el = mutation.target as HTMLElement;
-      if (el.getAttribute('role') === 'timer') {
-        window.probeFlips.push({ seconds: Number(el.dataset.seconds), at: window.probeRealNow() });
-      }
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-seconds'] });
-}
+const settleMs = 12_000;
 
 function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)] ?? NaN;
-}
-
-/** When each page first showed each second. */
-function flipTimes(flips: Flip[]): Map<number, number> {
-  const times = new Map<number, number>();
-  for (const flip of flips) if (!times.has(flip.seconds)) times.set(flip.seconds, flip.at);
-  return times;
 }
 
 async function recordRoom(a: Page, b: Page): Promise<number[]> {
@@ -56,21 +21,11 @@ async function recordRoom(a: Page, b: Page): Promise<number[]> {
   await joinRoom(b, link);
   await a.getByRole('button', { name: 'Start Focus' }).click();
   await expect(timerStatus(b)).toHaveText('In progress');
-  const enough = settleFlips + flipsPerRun + 2;
-  await Promise.all(
-    [a, b].map((page) =>
-      page.waitForFunction((n) => window.probeFlips.length >= n, enough, { timeout: (enough + 30) * 1000 }),
-    ),
-  );
-  const [atA, atB] = (await Promise.all([a, b].map((page) => page.evaluate(() => window.probeFlips)))).map(
-    flipTimes,
-  );
-  if (!atA || !atB) throw new Error('no flips recorded');
-  const shared = [...atA.keys()].filter((s) => atB.has(s)).sort((x, y) => y - x);
-  return shared
-    .slice(settleFlips, settleFlips + flipsPerRun)
-    .map((s) => Math.abs((atA.get(s) ?? 0) - (atB.get(s) ?? 0)))
-    .sort((x, y) => x - y);
+  const since = (await realNow(a)) + settleMs;
+  const timeout = settleMs + (flipsPerRun + 30) * 1000;
+  await Promise.all([a, b].map((page) => waitForFlips(page, flipsPerRun + 1, since, timeout)));
+  const diffs = flipDifferences(await flipTimes(a, since), await flipTimes(b, since));
+  return diffs.slice(0, flipsPerRun).sort((x, y) => x - y);
 }
 
 function report(label: string, diffs: number[], roundTrips: (string | null)[]): void {
@@ -91,13 +46,11 @@ test.describe('sync probe', () => {
     test(`two pages flip each second together (${label})`, async ({ openPerson }) => {
       const a = await openPerson();
       const b = await openPerson();
-      await a.addInitScript(recordFlips);
-      await b.addInitScript(recordFlips);
       if (skewMinutes !== 0) await b.clock.install({ time: Date.now() + skewMinutes * 60_000 });
 
       const diffs = await recordRoom(a, b);
       if (skewMinutes !== 0) {
-        const skew = await b.evaluate(() => Date.now() - window.probeRealNow());
+        const skew = await b.evaluate(() => Date.now() - window.realNow());
         expect(Math.abs(skew - skewMinutes * 60_000)).toBeLessThan(5000);
       }
       const roundTrips = await Promise.all(

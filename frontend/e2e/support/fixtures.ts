@@ -1,6 +1,7 @@
 import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 import { Backend } from './backend';
+import { recordFlips } from './flips';
 
 interface Fixtures {
   /** Opens a page in a browser context of its own (its own storage: another person). */
@@ -28,7 +29,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(async (options = {}) => {
       const context = await browser.newContext({ baseURL: backend.url, locale: 'en-US', ...options });
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      await page.addInitScript(recordFlips);
+      return page;
     });
     await Promise.all(contexts.map((c) => c.close()));
   },
