@@ -14,7 +14,7 @@ export async function sendTimerCommand(command: TimerCommand): Promise<void> {
 }
 
 /** The command the main button (and the space bar) sends in each state. */
-export function primaryCommand(status: TimerState['status']): TimerCommand {
+export function primaryCommand(status: TimerState['status']): 'start' | 'pause' | 'resume' {
   if (status === 'running') return 'pause';
   if (status === 'paused') return 'resume';
   return 'start';

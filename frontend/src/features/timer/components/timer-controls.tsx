@@ -31,7 +31,7 @@ export function TimerControls({ timer, disabledReason }: TimerControlsProps) {
   const [confirmingReset, setConfirmingReset] = useState(false);
   const [error, setError] = useState<MessageKey>();
   const disabled = disabledReason !== undefined;
-  const primary = primaryCommand(timer.status) as 'start' | 'pause' | 'resume';
+  const primary = primaryCommand(timer.status);
   const canSkip = timer.status !== 'idle';
 
   const run = (command: TimerCommand) => {
