@@ -15,6 +15,7 @@ declare global {
 }
 
 export function recordFlips(): void {
+  if (Array.isArray(window.recordedFlips)) return;
   const perf = window.performance;
   const realNow = perf.now.bind(perf);
   const origin = perf.timeOrigin;
@@ -41,6 +42,7 @@ export async function flipTimes(page: Page, since = 0): Promise<Map<number, numb
 
 export const realNow = (page: Page) => page.evaluate(() => window.realNow());
 
+/** Waits until the page has shown `count` different seconds since `since`. */
 export async function waitForFlips(
   page: Page,
   count: number,
@@ -48,7 +50,7 @@ export async function waitForFlips(
   timeout = 15_000,
 ): Promise<void> {
   await page.waitForFunction(
-    ([n, from]) => window.recordedFlips.filter((f) => f.at >= from).length >= n,
+    ([n, from]) => new Set(window.recordedFlips.filter((f) => f.at >= from).map((f) => f.seconds)).size >= n,
     [count, since] as const,
     { timeout },
   );

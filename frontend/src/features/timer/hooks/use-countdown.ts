@@ -1,8 +1,15 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 
 import type { TimerState } from '@/types/api';
 
 import { displaySeconds, msUntilNextFlip, remainingMs } from '../lib/countdown';
+
+/**
+ * Timers may fire a fraction of a millisecond early; one that fires before the boundary would have to
+ * be re-armed, and a re-armed short timer in a chain is clamped to 4 ms. Aim just past the boundary.
+ */
+const flipMarginMs = 1;
 
 /**
  * The second to show for the timer. It re-renders exactly when the shown second changes on the
@@ -24,9 +31,10 @@ export function useCountdownSeconds(timer: TimerState | undefined, offsetMs: num
         const wait = msUntilNextFlip(remainingMs(timer, Date.now() + offsetMs));
         if (!Number.isFinite(wait)) return;
         handle = setTimeout(() => {
-          notify();
+          // Paint now, not whenever React's scheduler gets to it: browsers in a room flip together.
+          flushSync(notify);
           schedule();
-        }, wait);
+        }, wait + flipMarginMs);
       };
       const onVisible = () => {
         if (document.visibilityState !== 'visible') return;

@@ -10,7 +10,12 @@ export function useTabTitle(seconds: number, phase: SessionType | undefined): vo
   const t = useT();
   useEffect(() => {
     if (!phase) return;
-    document.title = t('title.room', { time: formatClock(seconds), phase: t(`phase.${phase}`) });
+    // In a task of its own: setting the title costs the page several milliseconds, which must not
+    // delay the countdown's flip.
+    const handle = setTimeout(() => {
+      document.title = t('title.room', { time: formatClock(seconds), phase: t(`phase.${phase}`) });
+    }, 0);
+    return () => clearTimeout(handle);
   }, [seconds, phase, t]);
   useEffect(
     () => () => {
