@@ -144,6 +144,19 @@ if [ -f frontend/package.json ] && [ "${FOCUSMATE_SKIP_FRONTEND:-}" != 1 ]; then
   cd "$ROOT"
 fi
 
+# --- Deployment -----------------------------------------------------------------------------------
+note "Compose files (docker-compose config)"
+docker-compose -f docker-compose.yml config -q && echo "   docker-compose.yml is valid" || fail_step "docker-compose.yml"
+FOCUSMATE_SIGNING_KEY=ci-only-key-ci-only-key-ci-only-key POSTGRES_PASSWORD=ci \
+  docker-compose -f docker-compose.yml -f docker-compose.scale.yml config -q \
+  && echo "   docker-compose.scale.yml is valid" || fail_step "docker-compose.scale.yml"
+
+if [ ! -f frontend/dist/index.html ] && [ -f frontend/package.json ]; then
+  note "Building the browser app for nginx"
+  (cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; } && npm run --silent build >/dev/null) || fail_step "vite build"
+fi
+run_dotnet_suite ScaleOutTests nginx-postgres-redis FOCUSMATE_TEST_POSTGRES="$FOCUSMATE_TEST_POSTGRES"
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

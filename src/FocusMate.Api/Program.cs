@@ -24,6 +24,7 @@ await app.Services.MigrateDatabaseAsync();
 
 app.UseExceptionHandler();
 app.UseRequestLogging();
+app.UseShutdownGate();
 app.UseSpaFiles();
 app.UseAuthentication();
 app.UseAuthorization();

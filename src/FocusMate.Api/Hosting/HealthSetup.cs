@@ -12,7 +12,9 @@ public static class HealthSetup
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<FocusMateDbContext>("database", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddDbContextCheck<FocusMateDbContext>("database", tags: [ReadyTag])
+            .AddCheck<ShuttingDownCheck>("shutting-down", tags: [ReadyTag]);
         return services;
     }
 
@@ -40,4 +42,13 @@ public static class HealthSetup
     }
 
     private sealed record HealthResponse(string Status, DateTimeOffset Timestamp, string Version);
+
+    /// <summary>Not ready once shutdown has begun, so a load balancer stops sending new clients here.</summary>
+    private sealed class ShuttingDownCheck(IHostApplicationLifetime lifetime) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested
+                ? HealthCheckResult.Unhealthy("The instance is shutting down.")
+                : HealthCheckResult.Healthy());
+    }
 }

@@ -6,9 +6,11 @@ namespace FocusMate.Api.Hubs;
 
 /// <summary>
 /// The hub connections this instance holds, so the server can close them itself: everyone's when the
-/// room is deleted, a participant's when it is removed. The other instances are told to close theirs.
+/// room is deleted, a participant's when it is removed (the other instances are told to close theirs),
+/// and all of them when this instance shuts down, so clients reconnect to another one at once instead
+/// of holding the shutdown open until its timeout.
 /// </summary>
-public sealed class RoomConnections(IInstanceBus bus) : IHostedService
+public sealed class RoomConnections(IInstanceBus bus, IHostApplicationLifetime lifetime) : IHostedService
 {
     private const string Topic = "close";
     private const string RoomPrefix = "room:";
@@ -38,7 +40,24 @@ public sealed class RoomConnections(IInstanceBus bus) : IHostedService
         bus.Publish(Topic, ParticipantPrefix + participantId);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => bus.SubscribeAsync(Topic, OnNotice);
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStopping.Register(DropAllForReconnect);
+        return bus.SubscribeAsync(Topic, OnNotice);
+    }
+
+    /// <summary>
+    /// Drops every connection's transport. Unlike <see cref="HubCallerContext.Abort"/>, which tells the client
+    /// not to come back, a dropped transport makes clients reconnect, and nginx sends them to another instance.
+    /// </summary>
+    private void DropAllForReconnect()
+    {
+        foreach (var (id, connection) in _connections)
+        {
+            connection.Context.GetHttpContext()?.Abort();
+            _connections.TryRemove(id, out _);
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -54,6 +73,7 @@ public sealed class RoomConnections(IInstanceBus bus) : IHostedService
         }
     }
 
+    /// <summary>Closes for good: the clients are told not to reconnect (their room or membership is gone).</summary>
     private void CloseHere(Func<(Guid RoomId, Guid ParticipantId, HubCallerContext Context), bool> match)
     {
         foreach (var (id, connection) in _connections)

@@ -15,7 +15,7 @@ internal sealed class RedisPresenceTracker(IConnectionMultiplexer redis, Instanc
     private const string Prefix = "focusmate:presence:";
     private const string Connections = Prefix + "connections";
     private const string Instances = Prefix + "instances";
-    private static readonly TimeSpan AliveFor = PresenceKeeper.Interval * 3;
+    private static readonly TimeSpan AliveFor = PresenceKeeper.Interval * 2;
 
     // Adds the connection; returns 1 when it is the participant's first (it just came online).
     private static readonly LuaScript ConnectScript = LuaScript.Prepare("""

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace FocusMate.ScaleOutTests.Support;
+
+/// <summary>
+/// A deployment on this machine: two API processes (the Release build) on one PostgreSQL database and
+/// one Redis, behind nginx running the repository's own config template. Each process has a test
+/// clock that the tests move forward together.
+/// </summary>
+public sealed class Cluster : IAsyncLifetime
+{
+    private const int RedisDatabase = 7;
+    private readonly string _work = Directory.CreateTempSubdirectory("focusmate-cluster-").FullName;
+    private readonly string _database = $"fm_cluster_{Guid.NewGuid():N}"[..24];
+    private Process? _nginx;
+
+    public static string Repository { get; } = FindRepository();
+
+    public IReadOnlyList<ApiInstance> Instances { get; private set; } = [];
+
+    /// <summary>The one origin browsers use: nginx.</summary>
+    public Uri Web { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None });
+
+    /// <summary>How far every instance's clock has been moved on, so a restarted instance can be put level again.</summary>
+    public TimeSpan ClockOffset { get; private set; }
+
+    private static string Postgres => Required("FOCUSMATE_TEST_POSTGRES");
+
+    private static string Redis => Required("FOCUSMATE_TEST_REDIS") + $",defaultDatabase={RedisDatabase}";
+
+    public async Task InitializeAsync()
+    {
+        // nginx workers run as an unprivileged user: they must be able to reach the work folder.
+        File.SetUnixFileMode(_work, (UnixFileMode)Convert.ToInt32("755", 8));
+        await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
+        await FlushRedisAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__FocusMate"] = $"{Postgres};Database={_database}",
+            ["ConnectionStrings__Redis"] = Redis,
+            ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["Testing__ClockControl"] = "true",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        Instances = [new ApiInstance(1, FreePort(), _work, environment), new ApiInstance(2, FreePort(), _work, environment)];
+        // The first start migrates the database; the second finds it current.
+        await Instances[0].StartAsync();
+        await Instances[1].StartAsync();
+        await StartNginxAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var instance in Instances)
+        {
+            instance.Kill();
+        }
+
+        StopNginx();
+        Http.Dispose();
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+        await FlushRedisAsync();
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Moves every running instance's clock on by the same amount (and wakes their schedulers).</summary>
+    public async Task AdvanceClocksAsync(TimeSpan by)
+    {
+        ClockOffset += by;
+        await Task.WhenAll(Instances.Where(i => i.IsRunning).Select(i => i.AdvanceClockAsync(by)));
+    }
+
+    /// <summary>Starts a stopped instance and puts its clock level with the others.</summary>
+    public async Task RestartAsync(ApiInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        await instance.StartAsync();
+        if (ClockOffset > TimeSpan.Zero)
+        {
+            await instance.AdvanceClockAsync(ClockOffset);
+        }
+    }
+
+    /// <summary>How many of the room's hub connections the instance holds, from the shared presence in Redis.</summary>
+    public static async Task<int> ConnectionsOnAsync(ApiInstance instance, Guid roomId)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
+        var connections = await redis.GetDatabase().HashValuesAsync("focusmate:presence:connections");
+        // Each value is "room|participant|instance", and an instance id holds its process id: "machine-pid-random".
+        return connections.Select(c => c.ToString().Split('|'))
+            .Count(parts => parts[0] == roomId.ToString() && parts[2].Contains($"-{instance.ProcessId}-", StringComparison.Ordinal));
+    }
+
+    public string NginxLog => File.Exists(Path.Combine(_work, "access.log")) ? File.ReadAllText(Path.Combine(_work, "access.log")) : "";
+
+    private async Task StartNginxAsync()
+    {
+        var port = FreePort();
+        var spa = Path.Combine(Repository, "frontend", "dist");
+        if (!File.Exists(Path.Combine(spa, "index.html")))
+        {
+            throw new InvalidOperationException($"Build the browser app first: {spa} has no index.html (npm run build in frontend/).");
+        }
+
+        var template = await File.ReadAllTextAsync(Path.Combine(Repository, "deploy", "nginx", "focusmate.conf.template"));
+        var site = template
+            .Replace("${NGINX_PORT}", $"127.0.0.1:{port}", StringComparison.Ordinal)
+            .Replace("${SPA_ROOT}", spa, StringComparison.Ordinal)
+            .Replace("${API_SERVERS}", string.Join(' ', Instances.Select(i => $"server 127.0.0.1:{i.Port} max_fails=1 fail_timeout=2s;")), StringComparison.Ordinal);
+        var sitePath = Path.Combine(_work, "focusmate.conf");
+        await File.WriteAllTextAsync(sitePath, site);
+        var main = Path.Combine(_work, "nginx.conf");
+        await File.WriteAllTextAsync(main, $$"""
+            worker_processes 1;
+            daemon off;
+            pid {{_work}}/nginx.pid;
+            error_log {{_work}}/error.log warn;
+            events { worker_connections 1024; }
+            http {
+                include /etc/nginx/mime.types;
+                default_type application/octet-stream;
+                access_log {{_work}}/access.log;
+                client_body_temp_path {{_work}}/client_body;
+                proxy_temp_path {{_work}}/proxy;
+                fastcgi_temp_path {{_work}}/fastcgi;
+                uwsgi_temp_path {{_work}}/uwsgi;
+                scgi_temp_path {{_work}}/scgi;
+                include {{sitePath}};
+            }
+            """);
+        _nginx = Process.Start(new ProcessStartInfo("nginx", ["-c", main]) { RedirectStandardError = true, UseShellExecute = false })
+            ?? throw new InvalidOperationException("nginx did not start.");
+        Web = new Uri($"http://127.0.0.1:{port}");
+        await Eventually.WaitAsync(async () => await Ping(new Uri(Web, "/health")), up => up, TimeSpan.FromSeconds(20));
+    }
+
+    private void StopNginx()
+    {
+        if (_nginx is { HasExited: false })
+        {
+            _nginx.Kill(entireProcessTree: true);
+            _nginx.WaitForExit(5000);
+        }
+    }
+
+    internal static async Task<bool> Ping(Uri uri)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            return (await client.GetAsync(uri)).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection($"{Postgres};Database=postgres;Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task FlushRedisAsync()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis + ",allowAdmin=true");
+        await redis.GetDatabase().ExecuteAsync("FLUSHDB");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run these tests through scripts/test.sh, which starts PostgreSQL and Redis.");
+
+    private static string FindRepository()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FocusMate.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("FocusMate.sln not found above the test binaries.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<Cluster>
+{
+    public const string Name = "cluster";
+}
