@@ -73,6 +73,8 @@ public static class DependencyInjection
         var redis = ConfigurationOptions.Parse(configuration.GetConnectionString(RedisConnectionStringName)!);
         // Start even when Redis is not up yet, and keep reconnecting while it is away.
         redis.AbortOnConnectFail = false;
+        // While Redis is away, presence calls fail at once (presence is then unknown) instead of queueing.
+        redis.BacklogPolicy = BacklogPolicy.FailFast;
         redis.ClientName = "focusmate";
         services.AddSingleton<InstanceIdentity>();
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));

@@ -65,11 +65,16 @@ public sealed partial class HubRoomEvents(
             room.chat_message(new RoomEvent<ChatMessageResponse>(message.RoomId, message.ToResponse(), now)));
     }
 
+    /// <summary>How long a command waits for its events to be handed over (to Redis, with several instances).</summary>
+    private static readonly TimeSpan SendPatience = TimeSpan.FromSeconds(1);
+
     private async Task SendAsync(Guid roomId, string eventName, Func<IRoomClient, DateTimeOffset, Task> send)
     {
         try
         {
-            await send(hub.Clients.Group(RoomHub.GroupOf(roomId)), clock.GetUtcNowMilliseconds());
+            // With Redis away, a send waits for Redis's own timeout: the change is stored already, so the
+            // command answers after a second and the send finishes (or fails) in the background.
+            await send(hub.Clients.Group(RoomHub.GroupOf(roomId)), clock.GetUtcNowMilliseconds()).WaitAsync(SendPatience);
         }
 #pragma warning disable CA1031 // The change is stored; clients resync on reconnect. A failed broadcast must not fail the command.
         catch (Exception ex)

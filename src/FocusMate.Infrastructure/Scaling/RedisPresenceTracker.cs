@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FocusMate.Core.Participants;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace FocusMate.Infrastructure.Scaling;
@@ -9,12 +10,18 @@ namespace FocusMate.Infrastructure.Scaling;
 /// participant and the instance holding it; a participant is online while any instance holds one of
 /// its connections. Instances beat a short-lived "alive" key; when one stops beating, the others
 /// take over its connections and close them, so nobody stays online by mistake.
+///
+/// While Redis is away, presence is unknown rather than an error: joins still work and everyone looks
+/// offline. When Redis comes back empty (restarted), each instance writes its live connections again
+/// on its next beat.
 /// </summary>
-internal sealed class RedisPresenceTracker(IConnectionMultiplexer redis, InstanceIdentity instance) : IPresenceTracker
+internal sealed partial class RedisPresenceTracker(IConnectionMultiplexer redis, InstanceIdentity instance, ILogger<RedisPresenceTracker> logger)
+    : IPresenceTracker
 {
     private const string Prefix = "focusmate:presence:";
     private const string Connections = Prefix + "connections";
     private const string Instances = Prefix + "instances";
+    private const string Epoch = Prefix + "epoch";
     private static readonly TimeSpan AliveFor = PresenceKeeper.Interval * 2;
 
     // Adds the connection; returns 1 when it is the participant's first (it just came online).
@@ -42,35 +49,44 @@ internal sealed class RedisPresenceTracker(IConnectionMultiplexer redis, Instanc
         return room .. '|' .. participant .. '|0'
         """);
 
-    private readonly ConcurrentDictionary<string, Guid> _here = new();
+    private readonly ConcurrentDictionary<string, (Guid RoomId, Guid ParticipantId)> _here = new();
+    private string? _epoch;
 
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<bool> ConnectAsync(Guid roomId, Guid participantId, string connectionId)
     {
-        _here[connectionId] = participantId;
-        var first = await Db.ScriptEvaluateAsync(ConnectScript, new
+        _here[connectionId] = (roomId, participantId);
+        try
         {
-            connections = (RedisKey)Connections,
-            connection = connectionId,
-            value = $"{roomId}|{participantId}|{instance.Id}",
-            instanceConnections = (RedisKey)$"{Prefix}instance:{instance.Id}",
-            participantConnections = (RedisKey)$"{Prefix}participant:{participantId}",
-            roomOnline = (RedisKey)$"{Prefix}room:{roomId}",
-            participant = participantId.ToString(),
-        });
-        return (int)first == 1;
+            return await RecordAsync(connectionId, roomId, participantId);
+        }
+        catch (RedisException ex)
+        {
+            LogUnavailable(ex);
+            return false;
+        }
     }
 
     public async Task<PresenceLeft?> DisconnectAsync(string connectionId)
     {
         _here.TryRemove(connectionId, out _);
-        var result = await Db.ScriptEvaluateAsync(DisconnectScript, new
+        RedisResult result;
+        try
         {
-            connections = (RedisKey)Connections,
-            connection = connectionId,
-            prefix = Prefix,
-        });
+            result = await Db.ScriptEvaluateAsync(DisconnectScript, new
+            {
+                connections = (RedisKey)Connections,
+                connection = connectionId,
+                prefix = Prefix,
+            });
+        }
+        catch (RedisException ex)
+        {
+            LogUnavailable(ex);
+            return null;
+        }
+
         if (result.IsNull)
         {
             return null;
@@ -82,16 +98,25 @@ internal sealed class RedisPresenceTracker(IConnectionMultiplexer redis, Instanc
 
     public async Task<IReadOnlySet<Guid>> OnlineInAsync(Guid roomId)
     {
-        var members = await Db.SetMembersAsync($"{Prefix}room:{roomId}");
-        return members.Select(m => Guid.Parse(m.ToString())).ToHashSet();
+        try
+        {
+            var members = await Db.SetMembersAsync($"{Prefix}room:{roomId}");
+            return members.Select(m => Guid.Parse(m.ToString())).ToHashSet();
+        }
+        catch (RedisException ex)
+        {
+            LogUnavailable(ex);
+            return new HashSet<Guid>();
+        }
     }
 
     public Task<IReadOnlyCollection<Guid>> OnlineHereAsync() =>
-        Task.FromResult<IReadOnlyCollection<Guid>>([.. _here.Values.Distinct()]);
+        Task.FromResult<IReadOnlyCollection<Guid>>([.. _here.Values.Select(c => c.ParticipantId).Distinct()]);
 
     public async Task<IReadOnlyList<string>> KeepAliveAsync()
     {
         var db = Db;
+        await RestoreAfterRedisRestartAsync(db);
         await db.StringSetAsync($"{Prefix}alive:{instance.Id}", "1", AliveFor);
         await db.SetAddAsync(Instances, instance.Id);
         var orphans = new List<string>();
@@ -107,4 +132,51 @@ internal sealed class RedisPresenceTracker(IConnectionMultiplexer redis, Instanc
 
         return orphans;
     }
+
+    private async Task<bool> RecordAsync(string connectionId, Guid roomId, Guid participantId)
+    {
+        var first = await Db.ScriptEvaluateAsync(ConnectScript, new
+        {
+            connections = (RedisKey)Connections,
+            connection = connectionId,
+            value = $"{roomId}|{participantId}|{instance.Id}",
+            instanceConnections = (RedisKey)$"{Prefix}instance:{instance.Id}",
+            participantConnections = (RedisKey)$"{Prefix}participant:{participantId}",
+            roomOnline = (RedisKey)$"{Prefix}room:{roomId}",
+            participant = participantId.ToString(),
+        });
+        return (int)first == 1;
+    }
+
+    /// <summary>
+    /// Redis keeps presence in memory only. Its contents carry an epoch: when an instance finds a new one
+    /// (Redis restarted empty and someone started a new epoch), it records its live connections again.
+    /// </summary>
+    private async Task RestoreAfterRedisRestartAsync(IDatabase db)
+    {
+        await db.StringSetAsync(Epoch, Guid.NewGuid().ToString("N"), when: When.NotExists);
+        var epoch = (string?)await db.StringGetAsync(Epoch);
+        var known = _epoch;
+        _epoch = epoch;
+        if (known is null || known == epoch)
+        {
+            return;
+        }
+
+        foreach (var (connectionId, (roomId, participantId)) in _here)
+        {
+            await RecordAsync(connectionId, roomId, participantId);
+        }
+
+        if (!_here.IsEmpty)
+        {
+            LogRestored(_here.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable: presence is unknown until it returns")]
+    private partial void LogUnavailable(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis came back empty: recorded this instance's {Count} live connections again")]
+    private partial void LogRestored(int count);
 }
