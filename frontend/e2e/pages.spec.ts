@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { expect, test } from './support/fixtures';
-import { createRoom, joinRoom } from './support/room';
+import { createRoom, hostAndTeammate, joinRoom } from './support/room';
 
 test('a link to a room that does not exist says so', async ({ openPerson }) => {
   const page = await openPerson();
@@ -18,10 +18,7 @@ test('an unknown path gets its own page', async ({ openPerson }) => {
 });
 
 test('everyone inside sees that the host deleted the room', async ({ openPerson }) => {
-  const a = await openPerson();
-  const b = await openPerson();
-  const link = await createRoom(a);
-  await joinRoom(b, link);
+  const { a, b } = await hostAndTeammate(openPerson);
 
   await a.getByRole('button', { name: 'Room settings' }).click();
   await a.getByRole('button', { name: 'Delete room' }).click();

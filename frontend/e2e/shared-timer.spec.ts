@@ -4,6 +4,7 @@ import {
   createRoom,
   expectConnected,
   expectSameSecond,
+  hostAndTeammate,
   joinRoom,
   timerStatus,
 } from './support/room';
@@ -11,10 +12,7 @@ import {
 test('(a) a teammate who joins by the share link sees the host start the timer within a second, on the same second', async ({
   openPerson,
 }) => {
-  const a = await openPerson();
-  const b = await openPerson();
-  const link = await createRoom(a);
-  await joinRoom(b, link);
+  const { a, b } = await hostAndTeammate(openPerson);
   await expect(b.getByRole('listitem').filter({ hasText: 'Ana' })).toContainText('Host');
 
   await a.getByRole('button', { name: 'Start Focus' }).click();
@@ -44,10 +42,7 @@ test('(b) a browser whose clock is minutes wrong still shows the same second as 
 test('(c) pause, resume, reset (after its confirmation) and skip reach every browser', async ({
   openPerson,
 }) => {
-  const a = await openPerson();
-  const b = await openPerson();
-  const link = await createRoom(a);
-  await joinRoom(b, link);
+  const { a, b } = await hostAndTeammate(openPerson);
 
   await a.getByRole('button', { name: 'Start Focus' }).click();
   await expect(timerStatus(b)).toHaveText('In progress');
@@ -94,10 +89,7 @@ test('(c) pause, resume, reset (after its confirmation) and skip reach every bro
 test('(d) a participant who is not the host sees the controls disabled, with the reason', async ({
   openPerson,
 }) => {
-  const a = await openPerson();
-  const b = await openPerson();
-  const link = await createRoom(a);
-  await joinRoom(b, link);
+  const { a, b } = await hostAndTeammate(openPerson);
 
   const reason = 'Only the host can control the timer in this room.';
   for (const name of ['Start Focus', 'Reset the timer', 'Skip to the next phase']) {
@@ -118,10 +110,8 @@ test('(e) after the server restarts mid-phase both pages reconnect by themselves
   openPerson,
   backend,
 }) => {
-  const a = await openPerson();
-  const b = await openPerson();
-  const link = await createRoom(a);
-  await joinRoom(b, link);
+  test.setTimeout(150_000); // a cold start of the API on a busy machine can take a while
+  const { a, b } = await hostAndTeammate(openPerson);
   await a.getByRole('button', { name: 'Start Focus' }).click();
   await expect(timerStatus(b)).toHaveText('In progress');
   const before = Number(await countdown(a).getAttribute('data-seconds'));

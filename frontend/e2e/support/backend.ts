@@ -2,7 +2,7 @@
 // port, with a fresh data folder and the test-only clock hook, serving the built SPA so the browser
 // talks to one origin. Tests may kill and restart it (same port, same data).
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,8 +56,17 @@ export class Backend {
 
   private constructor(
     readonly port: number,
-    private readonly dataDir: string,
+    private readonly workDir: string,
   ) {}
+
+  private get dataDir(): string {
+    return path.join(this.workDir, 'data');
+  }
+
+  /** A private copy of the built API: a rebuild of the shared bin folder must not pull it from under us. */
+  private get apiDir(): string {
+    return path.join(this.workDir, 'api');
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -66,13 +75,14 @@ export class Backend {
   static async start(): Promise<Backend> {
     ensureBuilt();
     const backend = new Backend(await freePort(), mkdtempSync(path.join(tmpdir(), 'focusmate-e2e-')));
+    cpSync(binDir, backend.apiDir, { recursive: true });
     await backend.launch();
     return backend;
   }
 
   private async launch(): Promise<void> {
-    const child = spawn('dotnet', [dll], {
-      cwd: binDir,
+    const child = spawn('dotnet', [path.join(this.apiDir, 'FocusMate.Api.dll')], {
+      cwd: this.apiDir,
       env: {
         ...process.env,
         DataDirectory: this.dataDir,
@@ -115,7 +125,7 @@ export class Backend {
 
   async stop(): Promise<void> {
     await this.kill('SIGTERM');
-    rmSync(this.dataDir, { recursive: true, force: true });
+    rmSync(this.workDir, { recursive: true, force: true });
   }
 
   /** Moves the server's clock on (test-only hook) and completes any phase that falls due. */

@@ -1,5 +1,5 @@
 // What a person does in the app, in the words of the UI.
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContextOptions, type Page } from '@playwright/test';
 
 import { flipDifferences, flipTimes, realNow, waitForFlips } from './flips';
 
@@ -42,6 +42,17 @@ export async function joinRoom(page: Page, link: string, name = 'Ben'): Promise<
   await page.getByLabel(/What should your teammates call you|팀원들에게 보일 이름/).fill(name);
   await page.getByRole('button', { name: /Join room|방 참여/ }).click();
   await expectConnected(page);
+}
+
+export type OpenPerson = (options?: BrowserContextOptions) => Promise<Page>;
+
+/** A host (A) who created a room from the home page, and a teammate (B) who joined by its link. */
+export async function hostAndTeammate(openPerson: OpenPerson, room: CreateOptions = {}) {
+  const a = await openPerson();
+  const b = await openPerson();
+  const link = await createRoom(a, room);
+  await joinRoom(b, link);
+  return { a, b, link };
 }
 
 export async function expectConnected(page: Page, timeout = 10_000): Promise<void> {

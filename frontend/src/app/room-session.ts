@@ -157,7 +157,10 @@ export class RoomSession {
             this.ended('removed');
           }
         },
-        room_updated: ({ data }) => rooms().setRoom(data),
+        room_updated: ({ data }) => {
+          rooms().setRoom(data);
+          timers().applyTimer(data.timer_state);
+        },
         room_deleted: () => this.ended('deleted'),
         // A refused command also rejects its invocation, which is where the caller shows it.
         error: () => undefined,

@@ -42,4 +42,9 @@ describe('room rules mirrored from the server', () => {
   it('round-trips settings through the editable draft', () => {
     expect(settingsOf(draftOf(defaultSettings))).toEqual(defaultSettings);
   });
+
+  it('takes only the settings from a room (the server refuses unknown fields)', () => {
+    const room = { ...defaultSettings, room_id: 'r', room_name: 'team', share_url: 'x' };
+    expect(Object.keys(settingsOf(draftOf(room))).sort()).toEqual(Object.keys(defaultSettings).sort());
+  });
 });

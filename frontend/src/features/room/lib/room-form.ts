@@ -65,14 +65,17 @@ export type SettingsDraft = Record<NumberSetting, string> & Record<BooleanSettin
 
 export const numberSettings = Object.keys(settingRanges) as NumberSetting[];
 
+/** The editable form of a room's settings (only the settings: a room carries more). */
 export function draftOf(settings: RoomSettings): SettingsDraft {
   return {
-    ...settings,
     work_duration_minutes: String(settings.work_duration_minutes),
     break_duration_minutes: String(settings.break_duration_minutes),
     long_break_duration_minutes: String(settings.long_break_duration_minutes),
     long_break_interval: String(settings.long_break_interval),
     max_participants: String(settings.max_participants),
+    auto_start_break: settings.auto_start_break,
+    auto_start_work: settings.auto_start_work,
+    allow_all_control: settings.allow_all_control,
   };
 }
 
@@ -87,11 +90,13 @@ export function settingsProblems(draft: SettingsDraft): Partial<Record<NumberSet
 
 export function settingsOf(draft: SettingsDraft): RoomSettings {
   return {
-    ...draft,
     work_duration_minutes: Number(draft.work_duration_minutes),
     break_duration_minutes: Number(draft.break_duration_minutes),
     long_break_duration_minutes: Number(draft.long_break_duration_minutes),
     long_break_interval: Number(draft.long_break_interval),
     max_participants: Number(draft.max_participants),
+    auto_start_break: draft.auto_start_break,
+    auto_start_work: draft.auto_start_work,
+    allow_all_control: draft.allow_all_control,
   };
 }
