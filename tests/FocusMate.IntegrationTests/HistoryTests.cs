@@ -7,30 +7,23 @@ using FocusMate.IntegrationTests.Support;
 
 namespace FocusMate.IntegrationTests;
 
-public sealed class HistoryTests : IDisposable
+public sealed class HistoryTests : AppTest
 {
-    private readonly FocusMateFactory _app = new();
-    private readonly HttpClient _client;
-
-    public HistoryTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
-
     [Fact]
     public async Task EveryFinishedPhaseIsListedNewestFirstWithItsOutcome()
     {
-        var room = await _client.CreateRoomAsync(new { auto_start_break = false });
+        var room = await Client.CreateRoomAsync(new { auto_start_break = false });
         var token = room.Participant.Token;
-        await _client.TimerAsync(room.RoomId, "start", token);
-        _app.Advance(TimeSpan.FromMinutes(25));
-        await _client.TimerAsync(room.RoomId, "start", token);          // completes the work phase first, then starts the break
-        _app.Advance(TimeSpan.FromMinutes(2));
-        await _client.TimerAsync(room.RoomId, "skip", token);           // break skipped after 2 minutes
-        await _client.TimerAsync(room.RoomId, "start", token);
-        _app.Advance(TimeSpan.FromMinutes(4));
-        await _client.TimerAsync(room.RoomId, "reset", token);          // work interrupted after 4 minutes
+        await Client.TimerAsync(room.RoomId, "start", token);
+        App.Advance(TimeSpan.FromMinutes(25));
+        await Client.TimerAsync(room.RoomId, "start", token);          // completes the work phase first, then starts the break
+        App.Advance(TimeSpan.FromMinutes(2));
+        await Client.TimerAsync(room.RoomId, "skip", token);           // break skipped after 2 minutes
+        await Client.TimerAsync(room.RoomId, "start", token);
+        App.Advance(TimeSpan.FromMinutes(4));
+        await Client.TimerAsync(room.RoomId, "reset", token);          // work interrupted after 4 minutes
 
-        var sessions = await _client.SessionsAsync(room.RoomId);
+        var sessions = await Client.SessionsAsync(room.RoomId);
 
         Assert.Equal(
             [(SessionType.Work, SessionOutcome.Interrupted, 240), (SessionType.Break, SessionOutcome.Skipped, 120), (SessionType.Work, SessionOutcome.Completed, 1500)],
@@ -43,14 +36,14 @@ public sealed class HistoryTests : IDisposable
     [Fact]
     public async Task TheHistoryHonoursItsLimit()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
         for (var i = 0; i < 3; i++)
         {
-            await _client.TimerAsync(room.RoomId, "start", room.Participant.Token);
-            await _client.TimerAsync(room.RoomId, "reset", room.Participant.Token);
+            await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+            await Client.TimerAsync(room.RoomId, "reset", room.Participant.Token);
         }
 
-        var two = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/sessions?limit=2")).ReadAsync<List<SessionResponse>>();
+        var two = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/sessions?limit=2")).ReadAsync<List<SessionResponse>>();
 
         Assert.Equal(2, two.Count);
     }
@@ -61,9 +54,9 @@ public sealed class HistoryTests : IDisposable
     [InlineData("ten")]
     public async Task ABadLimitIsAValidationError(string limit)
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var response = await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/sessions?limit={limit}");
+        var response = await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/sessions?limit={limit}");
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationError);
         Assert.Equal(["limit"], problem.Errors!.Keys);
@@ -72,16 +65,16 @@ public sealed class HistoryTests : IDisposable
     [Fact]
     public async Task StatisticsCountTheWorkOfThePeriod()
     {
-        var room = await _client.CreateRoomAsync(new { auto_start_break = false });
+        var room = await Client.CreateRoomAsync(new { auto_start_break = false });
         var token = room.Participant.Token;
-        await _client.TimerAsync(room.RoomId, "start", token);
-        _app.Advance(TimeSpan.FromMinutes(25));
-        await _client.TimerAsync(room.RoomId, "skip", token);           // completes work (due), then skips the pending break
-        await _client.TimerAsync(room.RoomId, "start", token);
-        _app.Advance(TimeSpan.FromMinutes(10));
-        await _client.TimerAsync(room.RoomId, "skip", token);           // work skipped after 10 minutes
+        await Client.TimerAsync(room.RoomId, "start", token);
+        App.Advance(TimeSpan.FromMinutes(25));
+        await Client.TimerAsync(room.RoomId, "skip", token);           // completes work (due), then skips the pending break
+        await Client.TimerAsync(room.RoomId, "start", token);
+        App.Advance(TimeSpan.FromMinutes(10));
+        await Client.TimerAsync(room.RoomId, "skip", token);           // work skipped after 10 minutes
 
-        var stats = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics?period=today&tz=Asia/Seoul"))
+        var stats = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics?period=today&tz=Asia/Seoul"))
             .ReadAsync<StatisticsResponse>();
 
         Assert.Equal(StatisticsPeriod.Today, stats.Period);
@@ -96,9 +89,9 @@ public sealed class HistoryTests : IDisposable
     [Fact]
     public async Task StatisticsDefaultToTodayInUtc()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var stats = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics")).ReadAsync<StatisticsResponse>();
+        var stats = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics")).ReadAsync<StatisticsResponse>();
 
         Assert.Equal(StatisticsPeriod.Today, stats.Period);
         Assert.Equal("UTC", stats.Tz);
@@ -108,15 +101,15 @@ public sealed class HistoryTests : IDisposable
     [Fact]
     public async Task AWeekEarlierPhaseIsOutsideTodayButInsideTheMonth()
     {
-        var room = await _client.CreateRoomAsync(new { auto_start_break = false });
-        await _client.TimerAsync(room.RoomId, "start", room.Participant.Token);
-        _app.Advance(TimeSpan.FromMinutes(25));
-        await _client.TimerAsync(room.RoomId, "start", room.Participant.Token);
-        _app.Advance(TimeSpan.FromDays(7));
+        var room = await Client.CreateRoomAsync(new { auto_start_break = false });
+        await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        App.Advance(TimeSpan.FromMinutes(25));
+        await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        App.Advance(TimeSpan.FromDays(7));
 
-        var today = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics?period=today")).ReadAsync<StatisticsResponse>();
-        var week = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics?period=week")).ReadAsync<StatisticsResponse>();
-        var month = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics?period=month")).ReadAsync<StatisticsResponse>();
+        var today = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics?period=today")).ReadAsync<StatisticsResponse>();
+        var week = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics?period=week")).ReadAsync<StatisticsResponse>();
+        var month = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics?period=month")).ReadAsync<StatisticsResponse>();
 
         Assert.Equal(0, today.CompletedSessions);
         Assert.Equal(0, week.CompletedSessions);
@@ -128,9 +121,9 @@ public sealed class HistoryTests : IDisposable
     [InlineData("period=today&tz=Mars/Olympus", "tz")]
     public async Task AnUnknownPeriodOrZoneIsAValidationError(string query, string field)
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var response = await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics?{query}");
+        var response = await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/statistics?{query}");
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationError);
         Assert.Equal([field], problem.Errors!.Keys);
@@ -139,7 +132,7 @@ public sealed class HistoryTests : IDisposable
     [Fact]
     public async Task HistoryOfAnUnknownRoomIsRoomNotFound()
     {
-        await (await _client.GetAsync($"{Rest.Rooms}/{Guid.NewGuid()}/sessions")).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
-        await (await _client.GetAsync($"{Rest.Rooms}/{Guid.NewGuid()}/statistics")).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
+        await (await Client.GetAsync($"{Rest.Rooms}/{Guid.NewGuid()}/sessions")).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
+        await (await Client.GetAsync($"{Rest.Rooms}/{Guid.NewGuid()}/statistics")).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
     }
 }

@@ -7,21 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusMate.IntegrationTests;
 
-public sealed class HostingTests : IDisposable
+public sealed class HostingTests : AppTest
 {
-    private readonly FocusMateFactory _app = new();
-    private readonly HttpClient _client;
-
-    public HostingTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
-
     [Theory]
     [InlineData("/health")]
     [InlineData("/health/ready")]
     public async Task HealthEndpointsAnswerWithStatusTimeAndVersion(string path)
     {
-        var response = await _client.GetAsync(path);
+        var response = await Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -37,7 +30,7 @@ public sealed class HostingTests : IDisposable
     [InlineData("/anything/else")]
     public async Task UnknownPathsAreNotFoundProblems(string path)
     {
-        var response = await _client.GetAsync(path);
+        var response = await Client.GetAsync(path);
 
         await response.ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
     }
@@ -45,9 +38,9 @@ public sealed class HostingTests : IDisposable
     [Fact]
     public async Task AMethodAPathDoesNotTakeIsNotFound()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var response = await _client.SendAsync(HttpMethod.Put, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token, new { });
+        var response = await Client.SendAsync(HttpMethod.Put, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token, new { });
 
         var problem = await response.ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
         Assert.Contains("PUT", problem.Detail, StringComparison.Ordinal);
@@ -72,8 +65,8 @@ public sealed class HostingTests : IDisposable
     [Fact]
     public async Task SwaggerDocumentsEveryEndpointWithItsErrorsAndTheBearerScheme()
     {
-        var ui = await _client.GetAsync("/swagger/index.html");
-        var document = await _client.GetAsync("/swagger/v1/swagger.json");
+        var ui = await Client.GetAsync("/swagger/index.html");
+        var document = await Client.GetAsync("/swagger/v1/swagger.json");
 
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
         using var json = JsonDocument.Parse(await document.Content.ReadAsStringAsync());

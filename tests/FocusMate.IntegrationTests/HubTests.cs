@@ -10,21 +10,14 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace FocusMate.IntegrationTests;
 
-public sealed class HubTests : IDisposable
+public sealed class HubTests : AppTest
 {
-    private readonly FocusMateFactory _app = new();
-    private readonly HttpClient _client;
-
-    public HubTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
-
     [Fact]
     public async Task JoiningTheRoomAnswersWithTheFullSnapshot()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId, "Jun");
-        await using var hub = await _app.ConnectHubAsync(jun.Token, join: false);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        await using var hub = await App.ConnectHubAsync(jun.Token, join: false);
 
         var snapshot = await hub.JoinAsync();
 
@@ -39,10 +32,10 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task AStartByOneClientReachesBothWithTheSameVersion()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId);
-        await using var host = await _app.ConnectHubAsync(room.Participant.Token);
-        await using var guest = await _app.ConnectHubAsync(jun.Token);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId);
+        await using var host = await App.ConnectHubAsync(room.Participant.Token);
+        await using var guest = await App.ConnectHubAsync(jun.Token);
 
         var answer = await host.Connection.InvokeAsync<TimerStateResponse>("start_timer", null);
 
@@ -59,10 +52,10 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task EveryHubCommandChangesTheTimerForTheWholeRoom()
     {
-        var room = await _client.CreateRoomAsync(new { allow_all_control = true });
-        var jun = await _client.JoinAsync(room.RoomId);
-        await using var host = await _app.ConnectHubAsync(room.Participant.Token);
-        await using var guest = await _app.ConnectHubAsync(jun.Token);
+        var room = await Client.CreateRoomAsync(new { allow_all_control = true });
+        var jun = await Client.JoinAsync(room.RoomId);
+        await using var host = await App.ConnectHubAsync(room.Participant.Token);
+        await using var guest = await App.ConnectHubAsync(jun.Token);
 
         await guest.Connection.InvokeAsync<TimerStateResponse>("start_timer", "break");
         Assert.Equal(SessionType.Break, (await host.NextAsync<TimerStateResponse>("timer_update")).Data.SessionType);
@@ -83,12 +76,12 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task RestAndHubCommandsProduceTheSameEvents()
     {
-        var room = await _client.CreateRoomAsync();
-        await using var watcher = await _app.ConnectHubAsync(room.Participant.Token);
+        var room = await Client.CreateRoomAsync();
+        await using var watcher = await App.ConnectHubAsync(room.Participant.Token);
 
-        var overRest = await _client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        var overRest = await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
         var restEvent = await watcher.NextAsync<TimerStateResponse>("timer_update");
-        await _client.TimerAsync(room.RoomId, "reset", room.Participant.Token);
+        await Client.TimerAsync(room.RoomId, "reset", room.Participant.Token);
         await watcher.NextAsync<TimerStateResponse>("timer_update");
         var overHub = await watcher.Connection.InvokeAsync<TimerStateResponse>("start_timer", null);
         var hubEvent = await watcher.NextAsync<TimerStateResponse>("timer_update");
@@ -101,13 +94,13 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task ARefusedHubCommandGetsTheSameCodeAsRestAndKeepsTheConnection()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId);
-        await using var guest = await _app.ConnectHubAsync(jun.Token);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId);
+        await using var guest = await App.ConnectHubAsync(jun.Token);
 
         var forbidden = await Assert.ThrowsAsync<HubException>(() => guest.Connection.InvokeAsync<TimerStateResponse>("start_timer", null));
         var errorEvent = await guest.NextAsync<ErrorData>("error");
-        await using var host = await _app.ConnectHubAsync(room.Participant.Token);
+        await using var host = await App.ConnectHubAsync(room.Participant.Token);
         var notRunning = await Assert.ThrowsAsync<HubException>(() => host.Connection.InvokeAsync<TimerStateResponse>("pause_timer"));
 
         Assert.Contains($"HubException: {ErrorCodes.Forbidden}: ", forbidden.Message, StringComparison.Ordinal);
@@ -123,8 +116,8 @@ public sealed class HubTests : IDisposable
     [InlineData(7)]
     public async Task AWrongHubArgumentIsAValidationError(object sessionType)
     {
-        var room = await _client.CreateRoomAsync();
-        await using var host = await _app.ConnectHubAsync(room.Participant.Token);
+        var room = await Client.CreateRoomAsync();
+        await using var host = await App.ConnectHubAsync(room.Participant.Token);
 
         var error = await Assert.ThrowsAsync<HubException>(() => host.Connection.InvokeAsync<TimerStateResponse>("start_timer", sessionType));
         var syncError = await Assert.ThrowsAsync<HubException>(() => host.Connection.InvokeAsync<SyncResult>("sync", "yesterday"));
@@ -137,8 +130,8 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task SyncEchoesTheClientTimeWithTheServerClock()
     {
-        var room = await _client.CreateRoomAsync();
-        await using var hub = await _app.ConnectHubAsync(room.Participant.Token, join: false);
+        var room = await Client.CreateRoomAsync();
+        await using var hub = await App.ConnectHubAsync(room.Participant.Token, join: false);
 
         var sample = await hub.Connection.InvokeAsync<SyncResult>("sync", 1_700_000_000_123.5);
 
@@ -149,14 +142,14 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task AReconnectingClientGetsTheCurrentStateFromJoinRoom()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId);
-        var guest = await _app.ConnectHubAsync(jun.Token);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId);
+        var guest = await App.ConnectHubAsync(jun.Token);
         await guest.Connection.StopAsync();
 
-        var started = await _client.TimerAsync(room.RoomId, "start", room.Participant.Token);
-        _app.Advance(TimeSpan.FromMinutes(3));
-        var paused = await _client.TimerAsync(room.RoomId, "pause", room.Participant.Token);
+        var started = await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        App.Advance(TimeSpan.FromMinutes(3));
+        var paused = await Client.TimerAsync(room.RoomId, "pause", room.Participant.Token);
         await guest.Connection.StartAsync();
         var snapshot = await guest.JoinAsync();
 
@@ -169,13 +162,13 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task PresenceChangesReachTheRoomAndSeveralTabsCountOnce()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId, "Jun");
-        await using var host = await _app.ConnectHubAsync(room.Participant.Token);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        await using var host = await App.ConnectHubAsync(room.Participant.Token);
 
-        var firstTab = await _app.ConnectHubAsync(jun.Token);
+        var firstTab = await App.ConnectHubAsync(jun.Token);
         var online = await host.NextAsync<ParticipantUpdateData>("participant_update", e => e.Data.Participant.ParticipantId == jun.ParticipantId);
-        var secondTab = await _app.ConnectHubAsync(jun.Token);
+        var secondTab = await App.ConnectHubAsync(jun.Token);
         await firstTab.DisposeAsync();
         // The second tab keeps Jun online: the next presence event about Jun must be the offline after the last tab.
         await secondTab.DisposeAsync();
@@ -192,12 +185,12 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task JoiningAndLeavingOverRestIsAnnouncedInTheRoom()
     {
-        var room = await _client.CreateRoomAsync();
-        await using var host = await _app.ConnectHubAsync(room.Participant.Token);
+        var room = await Client.CreateRoomAsync();
+        await using var host = await App.ConnectHubAsync(room.Participant.Token);
 
-        var jun = await _client.JoinAsync(room.RoomId, "Jun");
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
         var joined = await host.NextAsync<ParticipantUpdateData>("participant_update", e => e.Data.Action == ParticipantAction.Joined);
-        await _client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{jun.ParticipantId}", jun.Token);
+        await Client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{jun.ParticipantId}", jun.Token);
         var left = await host.NextAsync<ParticipantUpdateData>("participant_update", e => e.Data.Action == ParticipantAction.Left);
 
         Assert.Equal("Jun", joined.Data.Participant.UserName);
@@ -209,11 +202,11 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task ChangedSettingsReachTheRoom()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId);
-        await using var guest = await _app.ConnectHubAsync(jun.Token);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId);
+        await using var guest = await App.ConnectHubAsync(jun.Token);
 
-        await _client.SendAsync(HttpMethod.Patch, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token, new { break_duration_minutes = 7 });
+        await Client.SendAsync(HttpMethod.Patch, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token, new { break_duration_minutes = 7 });
 
         var updated = await guest.NextAsync<RoomResponse>("room_updated");
         Assert.Equal(7, updated.Data.BreakDurationMinutes);
@@ -222,12 +215,12 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task DeletingTheRoomTellsEveryoneAndClosesTheirConnections()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId);
-        await using var guest = await _app.ConnectHubAsync(jun.Token);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId);
+        await using var guest = await App.ConnectHubAsync(jun.Token);
         var closed = guest.ClosedAsync();
 
-        await _client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token);
+        await Client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token);
 
         var deleted = await guest.NextAsync<RoomDeletedData>("room_deleted");
         Assert.Equal(room.RoomId, deleted.RoomId);
@@ -238,8 +231,8 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task TheHubRefusesAMissingOrForeignlySignedToken()
     {
-        var missing = await Assert.ThrowsAnyAsync<Exception>(() => _app.ConnectHubAsync(null));
-        var forged = await Assert.ThrowsAnyAsync<Exception>(() => _app.ConnectHubAsync("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"));
+        var missing = await Assert.ThrowsAnyAsync<Exception>(() => App.ConnectHubAsync(null));
+        var forged = await Assert.ThrowsAnyAsync<Exception>(() => App.ConnectHubAsync("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"));
 
         Assert.Contains("401", missing.Message, StringComparison.Ordinal);
         Assert.Contains("401", forged.Message, StringComparison.Ordinal);
@@ -248,28 +241,28 @@ public sealed class HubTests : IDisposable
     [Fact]
     public async Task ATokenWhoseParticipantLeftOpensNothing()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId);
-        await _client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{jun.ParticipantId}", jun.Token);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId);
+        await Client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{jun.ParticipantId}", jun.Token);
 
-        var refused = await Assert.ThrowsAnyAsync<Exception>(() => _app.ConnectHubAsync(jun.Token));
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => App.ConnectHubAsync(jun.Token));
 
         Assert.NotNull(refused);
-        var list = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/participants")).ReadAsync<List<ParticipantResponse>>();
+        var list = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/participants")).ReadAsync<List<ParticipantResponse>>();
         Assert.Single(list);
     }
 
     [Fact]
     public async Task CommandsWorkBeforeJoinRoomButEventsNeedIt()
     {
-        var room = await _client.CreateRoomAsync();
-        await using var early = await _app.ConnectHubAsync(room.Participant.Token, join: false);
+        var room = await Client.CreateRoomAsync();
+        await using var early = await App.ConnectHubAsync(room.Participant.Token, join: false);
 
         var state = await early.Connection.InvokeAsync<TimerStateResponse>("start_timer", null);
 
         Assert.Equal(TimerStatus.Running, state.Status);
         var snapshot = await early.JoinAsync();
         Assert.Equal(state.Version, snapshot.Timer.Version);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).StatusCode);
     }
 }

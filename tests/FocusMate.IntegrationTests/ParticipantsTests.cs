@@ -6,23 +6,16 @@ using FocusMate.IntegrationTests.Support;
 
 namespace FocusMate.IntegrationTests;
 
-public sealed class ParticipantsTests : IDisposable
+public sealed class ParticipantsTests : AppTest
 {
-    private readonly FocusMateFactory _app = new();
-    private readonly HttpClient _client;
-
-    public ParticipantsTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
-
     private static string Participants(Guid roomId) => $"{Rest.Rooms}/{roomId}/participants";
 
     [Fact]
     public async Task JoiningARoomReturnsANonHostParticipantWithAToken()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var response = await _client.SendAsync(HttpMethod.Post, Participants(room.RoomId), body: new { user_name = "  Jun " });
+        var response = await Client.SendAsync(HttpMethod.Post, Participants(room.RoomId), body: new { user_name = "  Jun " });
 
         var joined = await response.ReadAsync<JoinedParticipantResponse>(HttpStatusCode.Created);
         Assert.Equal("Jun", joined.UserName);
@@ -33,9 +26,9 @@ public sealed class ParticipantsTests : IDisposable
     [Fact]
     public async Task NamesNeedNotBeUnique()
     {
-        var room = await _client.CreateRoomAsync(host: "Mina");
+        var room = await Client.CreateRoomAsync(host: "Mina");
 
-        var twin = await _client.JoinAsync(room.RoomId, "Mina");
+        var twin = await Client.JoinAsync(room.RoomId, "Mina");
 
         Assert.NotEqual(room.Participant.ParticipantId, twin.ParticipantId);
     }
@@ -49,9 +42,9 @@ public sealed class ParticipantsTests : IDisposable
     [InlineData("""{"user_name":42}""")]
     public async Task JoiningWithABadNameIsAValidationError(string body)
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var response = await _client.SendRawAsync(HttpMethod.Post, Participants(room.RoomId), body);
+        var response = await Client.SendRawAsync(HttpMethod.Post, Participants(room.RoomId), body);
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationError);
         Assert.Equal(["user_name"], problem.Errors!.Keys);
@@ -60,7 +53,7 @@ public sealed class ParticipantsTests : IDisposable
     [Fact]
     public async Task JoiningAnUnknownRoomIsRoomNotFound()
     {
-        var response = await _client.SendAsync(HttpMethod.Post, Participants(Guid.NewGuid()), body: new { user_name = "Jun" });
+        var response = await Client.SendAsync(HttpMethod.Post, Participants(Guid.NewGuid()), body: new { user_name = "Jun" });
 
         await response.ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
     }
@@ -68,10 +61,10 @@ public sealed class ParticipantsTests : IDisposable
     [Fact]
     public async Task JoiningAFullRoomIsRefused()
     {
-        var room = await _client.CreateRoomAsync(new { max_participants = 2 });
-        await _client.JoinAsync(room.RoomId);
+        var room = await Client.CreateRoomAsync(new { max_participants = 2 });
+        await Client.JoinAsync(room.RoomId);
 
-        var response = await _client.SendAsync(HttpMethod.Post, Participants(room.RoomId), body: new { user_name = "Third" });
+        var response = await Client.SendAsync(HttpMethod.Post, Participants(room.RoomId), body: new { user_name = "Third" });
 
         await response.ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.MaxParticipantsReached);
     }
@@ -79,27 +72,27 @@ public sealed class ParticipantsTests : IDisposable
     [Fact]
     public async Task JoinsRacingForTheLastSeatNeverOverfillTheRoom()
     {
-        var room = await _client.CreateRoomAsync(new { max_participants = 5 });
+        var room = await Client.CreateRoomAsync(new { max_participants = 5 });
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
-            _client.SendAsync(HttpMethod.Post, Participants(room.RoomId), body: new { user_name = $"P{i}" })));
+            Client.SendAsync(HttpMethod.Post, Participants(room.RoomId), body: new { user_name = $"P{i}" })));
 
         Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(8, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
-        var list = await (await _client.GetAsync(Participants(room.RoomId))).ReadAsync<List<ParticipantResponse>>();
+        var list = await (await Client.GetAsync(Participants(room.RoomId))).ReadAsync<List<ParticipantResponse>>();
         Assert.Equal(5, list.Count);
-        var read = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ReadAsync<RoomResponse>();
+        var read = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ReadAsync<RoomResponse>();
         Assert.Equal(5, read.CurrentParticipants);
     }
 
     [Fact]
     public async Task TheListShowsEveryoneLongestPresentFirstWithTheHostMarked()
     {
-        var room = await _client.CreateRoomAsync(host: "Mina");
-        _app.Advance(TimeSpan.FromSeconds(1));
-        var jun = await _client.JoinAsync(room.RoomId, "Jun");
+        var room = await Client.CreateRoomAsync(host: "Mina");
+        App.Advance(TimeSpan.FromSeconds(1));
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
 
-        var list = await (await _client.GetAsync(Participants(room.RoomId))).ReadAsync<List<ParticipantResponse>>();
+        var list = await (await Client.GetAsync(Participants(room.RoomId))).ReadAsync<List<ParticipantResponse>>();
 
         Assert.Equal(["Mina", "Jun"], list.Select(p => p.UserName));
         Assert.True(list[0].IsHost);
@@ -114,25 +107,25 @@ public sealed class ParticipantsTests : IDisposable
     [Fact]
     public async Task ListingAnUnknownRoomIsRoomNotFound()
     {
-        await (await _client.GetAsync(Participants(Guid.NewGuid()))).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
+        await (await Client.GetAsync(Participants(Guid.NewGuid()))).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
     }
 
     [Fact]
     public async Task TheOnlineFlagFollowsLiveHubConnections()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId);
 
-        await using (await _app.ConnectHubAsync(jun.Token))
+        await using (await App.ConnectHubAsync(jun.Token))
         {
-            var whileConnected = await (await _client.GetAsync(Participants(room.RoomId))).ReadAsync<List<ParticipantResponse>>();
+            var whileConnected = await (await Client.GetAsync(Participants(room.RoomId))).ReadAsync<List<ParticipantResponse>>();
             Assert.True(whileConnected.Single(p => p.ParticipantId == jun.ParticipantId).Online);
             Assert.False(whileConnected.Single(p => p.IsHost).Online);
         }
 
         // The server notices the closed connection on its own task.
         var after = await Eventually.WaitAsync(
-            async () => await (await _client.GetAsync(Participants(room.RoomId))).ReadAsync<List<ParticipantResponse>>(),
+            async () => await (await Client.GetAsync(Participants(room.RoomId))).ReadAsync<List<ParticipantResponse>>(),
             list => !list.Single(p => p.ParticipantId == jun.ParticipantId).Online);
         Assert.All(after, p => Assert.False(p.Online));
     }
@@ -140,29 +133,29 @@ public sealed class ParticipantsTests : IDisposable
     [Fact]
     public async Task AParticipantLeavesAndItsTokenStopsWorking()
     {
-        var room = await _client.CreateRoomAsync(new { allow_all_control = true });
-        var jun = await _client.JoinAsync(room.RoomId);
+        var room = await Client.CreateRoomAsync(new { allow_all_control = true });
+        var jun = await Client.JoinAsync(room.RoomId);
 
-        var response = await _client.SendAsync(HttpMethod.Delete, $"{Participants(room.RoomId)}/{jun.ParticipantId}", jun.Token);
+        var response = await Client.SendAsync(HttpMethod.Delete, $"{Participants(room.RoomId)}/{jun.ParticipantId}", jun.Token);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var list = await (await _client.GetAsync(Participants(room.RoomId))).ReadAsync<List<ParticipantResponse>>();
+        var list = await (await Client.GetAsync(Participants(room.RoomId))).ReadAsync<List<ParticipantResponse>>();
         Assert.DoesNotContain(list, p => p.ParticipantId == jun.ParticipantId);
-        await (await _client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/timer/start", jun.Token))
+        await (await Client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/timer/start", jun.Token))
             .ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
-        var read = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ReadAsync<RoomResponse>();
+        var read = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ReadAsync<RoomResponse>();
         Assert.Equal(1, read.CurrentParticipants);
     }
 
     [Fact]
     public async Task TheHostRemovesSomeoneButOthersCannot()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId, "Jun");
-        var ara = await _client.JoinAsync(room.RoomId, "Ara");
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        var ara = await Client.JoinAsync(room.RoomId, "Ara");
 
-        var byGuest = await _client.SendAsync(HttpMethod.Delete, $"{Participants(room.RoomId)}/{ara.ParticipantId}", jun.Token);
-        var byHost = await _client.SendAsync(HttpMethod.Delete, $"{Participants(room.RoomId)}/{ara.ParticipantId}", room.Participant.Token);
+        var byGuest = await Client.SendAsync(HttpMethod.Delete, $"{Participants(room.RoomId)}/{ara.ParticipantId}", jun.Token);
+        var byHost = await Client.SendAsync(HttpMethod.Delete, $"{Participants(room.RoomId)}/{ara.ParticipantId}", room.Participant.Token);
 
         await byGuest.ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
         Assert.Equal(HttpStatusCode.NoContent, byHost.StatusCode);
@@ -171,23 +164,23 @@ public sealed class ParticipantsTests : IDisposable
     [Fact]
     public async Task RemovingSomeoneWhoIsNotThereIsParticipantNotFound()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
         var path = Participants(room.RoomId);
 
-        await (await _client.SendAsync(HttpMethod.Delete, $"{path}/{Guid.NewGuid()}", room.Participant.Token))
+        await (await Client.SendAsync(HttpMethod.Delete, $"{path}/{Guid.NewGuid()}", room.Participant.Token))
             .ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.ParticipantNotFound);
-        await (await _client.SendAsync(HttpMethod.Delete, $"{path}/not-a-uuid", room.Participant.Token))
+        await (await Client.SendAsync(HttpMethod.Delete, $"{path}/not-a-uuid", room.Participant.Token))
             .ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.ParticipantNotFound);
     }
 
     [Fact]
     public async Task LeavingNeedsATokenOfThatRoom()
     {
-        var room = await _client.CreateRoomAsync();
-        var other = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
+        var other = await Client.CreateRoomAsync();
         var path = $"{Participants(room.RoomId)}/{room.Participant.ParticipantId}";
 
-        await (await _client.SendAsync(HttpMethod.Delete, path)).ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
-        await (await _client.SendAsync(HttpMethod.Delete, path, other.Participant.Token)).ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        await (await Client.SendAsync(HttpMethod.Delete, path)).ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
+        await (await Client.SendAsync(HttpMethod.Delete, path, other.Participant.Token)).ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
     }
 }

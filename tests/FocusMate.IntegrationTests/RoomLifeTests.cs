@@ -13,29 +13,22 @@ using Microsoft.Extensions.Hosting;
 
 namespace FocusMate.IntegrationTests;
 
-public sealed class RoomLifeTests : IDisposable
+public sealed class RoomLifeTests : AppTest
 {
-    private readonly FocusMateFactory _app = new();
-    private readonly HttpClient _client;
-
-    public RoomLifeTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
-
     private async Task<List<ParticipantResponse>> ParticipantsAsync(Guid roomId) =>
-        await (await _client.GetAsync($"{Rest.Rooms}/{roomId}/participants")).ReadAsync<List<ParticipantResponse>>();
+        await (await Client.GetAsync($"{Rest.Rooms}/{roomId}/participants")).ReadAsync<List<ParticipantResponse>>();
 
     private Task<(int Participants, int Rooms)> SweepAsync() =>
-        _app.Services.GetServices<IHostedService>().OfType<RoomJanitor>().Single().SweepAsync(CancellationToken.None);
+        App.Services.GetServices<IHostedService>().OfType<RoomJanitor>().Single().SweepAsync(CancellationToken.None);
 
     [Fact]
     public async Task StatusFollowsTheRoomsPhaseUntilSomeoneSetsTheirOwn()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId, "Jun");
-        await using var host = await _app.ConnectHubAsync(room.Participant.Token);
-        await using var guest = await _app.ConnectHubAsync(jun.Token);
-        await _client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        await using var host = await App.ConnectHubAsync(room.Participant.Token);
+        await using var guest = await App.ConnectHubAsync(jun.Token);
+        await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
 
         var duringWork = await ParticipantsAsync(room.RoomId);
         var mine = await guest.Connection.InvokeAsync<ParticipantResponse>("set_status", "away");
@@ -57,8 +50,8 @@ public sealed class RoomLifeTests : IDisposable
     [Fact]
     public async Task AnUnknownStatusIsAValidationError()
     {
-        var room = await _client.CreateRoomAsync();
-        await using var host = await _app.ConnectHubAsync(room.Participant.Token);
+        var room = await Client.CreateRoomAsync();
+        await using var host = await App.ConnectHubAsync(room.Participant.Token);
 
         var error = await Assert.ThrowsAsync<HubException>(() => host.Connection.InvokeAsync<ParticipantResponse>("set_status", "sleeping"));
 
@@ -68,35 +61,35 @@ public sealed class RoomLifeTests : IDisposable
     [Fact]
     public async Task ARemovedParticipantIsToldItsConnectionClosesAndItsTokenStopsWorking()
     {
-        var room = await _client.CreateRoomAsync(new { allow_all_control = true });
-        var jun = await _client.JoinAsync(room.RoomId, "Jun");
-        await using var guest = await _app.ConnectHubAsync(jun.Token);
+        var room = await Client.CreateRoomAsync(new { allow_all_control = true });
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        await using var guest = await App.ConnectHubAsync(jun.Token);
         var closed = guest.ClosedAsync();
 
-        var response = await _client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{jun.ParticipantId}", room.Participant.Token);
+        var response = await Client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{jun.ParticipantId}", room.Participant.Token);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var told = await guest.NextAsync<ParticipantUpdateData>("participant_update", e => e.Data.Action == ParticipantAction.Removed);
         Assert.Equal(jun.ParticipantId, told.Data.Participant.ParticipantId);
         await closed.WaitAsync(RoomHubClient.Patience);
-        await (await _client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/timer/start", jun.Token))
+        await (await Client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/timer/start", jun.Token))
             .ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
-        await Assert.ThrowsAnyAsync<Exception>(() => _app.ConnectHubAsync(jun.Token));
-        var again = await _client.JoinAsync(room.RoomId, "Jun");
+        await Assert.ThrowsAnyAsync<Exception>(() => App.ConnectHubAsync(jun.Token));
+        var again = await Client.JoinAsync(room.RoomId, "Jun");
         Assert.NotEqual(jun.ParticipantId, again.ParticipantId);
     }
 
     [Fact]
     public async Task WhenTheHostLeavesTheLongestPresentOnlineParticipantTakesOver()
     {
-        var room = await _client.CreateRoomAsync(host: "Mina");
-        _app.Advance(TimeSpan.FromSeconds(1));
-        var offlineElder = await _client.JoinAsync(room.RoomId, "Ara");
-        _app.Advance(TimeSpan.FromSeconds(1));
-        var onlineYounger = await _client.JoinAsync(room.RoomId, "Jun");
-        await using var jun = await _app.ConnectHubAsync(onlineYounger.Token);
+        var room = await Client.CreateRoomAsync(host: "Mina");
+        App.Advance(TimeSpan.FromSeconds(1));
+        var offlineElder = await Client.JoinAsync(room.RoomId, "Ara");
+        App.Advance(TimeSpan.FromSeconds(1));
+        var onlineYounger = await Client.JoinAsync(room.RoomId, "Jun");
+        await using var jun = await App.ConnectHubAsync(onlineYounger.Token);
 
-        await _client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{room.Participant.ParticipantId}", room.Participant.Token);
+        await Client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{room.Participant.ParticipantId}", room.Participant.Token);
 
         var changed = await jun.NextAsync<ParticipantUpdateData>("participant_update", e => e.Data.Action == ParticipantAction.HostChanged);
         Assert.Equal(onlineYounger.ParticipantId, changed.Data.Participant.ParticipantId);
@@ -112,13 +105,13 @@ public sealed class RoomLifeTests : IDisposable
     [Fact]
     public async Task WhenNobodyIsOnlineTheLongestPresentParticipantTakesOver()
     {
-        var room = await _client.CreateRoomAsync();
-        _app.Advance(TimeSpan.FromSeconds(1));
-        var ara = await _client.JoinAsync(room.RoomId, "Ara");
-        _app.Advance(TimeSpan.FromSeconds(1));
-        await _client.JoinAsync(room.RoomId, "Jun");
+        var room = await Client.CreateRoomAsync();
+        App.Advance(TimeSpan.FromSeconds(1));
+        var ara = await Client.JoinAsync(room.RoomId, "Ara");
+        App.Advance(TimeSpan.FromSeconds(1));
+        await Client.JoinAsync(room.RoomId, "Jun");
 
-        await _client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{room.Participant.ParticipantId}", room.Participant.Token);
+        await Client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{room.Participant.ParticipantId}", room.Participant.Token);
 
         var list = await ParticipantsAsync(room.RoomId);
         Assert.Equal([ara.ParticipantId], list.Where(p => p.IsHost).Select(p => p.ParticipantId));
@@ -127,29 +120,29 @@ public sealed class RoomLifeTests : IDisposable
     [Fact]
     public async Task SomeoneJoiningARoomEverybodyLeftBecomesItsHost()
     {
-        var room = await _client.CreateRoomAsync();
-        await _client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{room.Participant.ParticipantId}", room.Participant.Token);
+        var room = await Client.CreateRoomAsync();
+        await Client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{room.Participant.ParticipantId}", room.Participant.Token);
 
-        var newcomer = await _client.JoinAsync(room.RoomId, "Jun");
+        var newcomer = await Client.JoinAsync(room.RoomId, "Jun");
 
         Assert.True(newcomer.IsHost);
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/timer/start", newcomer.Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/timer/start", newcomer.Token)).StatusCode);
     }
 
     [Fact]
     public async Task TheHostHandsTheRoleOverExplicitly()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId, "Jun");
-        await using var guest = await _app.ConnectHubAsync(jun.Token);
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        await using var guest = await App.ConnectHubAsync(jun.Token);
 
-        var response = await _client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/participants/{jun.ParticipantId}/host", room.Participant.Token);
+        var response = await Client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/participants/{jun.ParticipantId}/host", room.Participant.Token);
 
         var newHost = await response.ReadAsync<ParticipantResponse>();
         Assert.True(newHost.IsHost);
         var told = await guest.NextAsync<ParticipantUpdateData>("participant_update", e => e.Data.Action == ParticipantAction.HostChanged);
         Assert.Equal(jun.ParticipantId, told.Data.Participant.ParticipantId);
-        await (await _client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/timer/start", room.Participant.Token))
+        await (await Client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/timer/start", room.Participant.Token))
             .ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
         var back = await guest.Connection.InvokeAsync<ParticipantResponse>("transfer_host", room.Participant.ParticipantId.ToString());
         Assert.Equal(room.Participant.ParticipantId, back.ParticipantId);
@@ -159,49 +152,49 @@ public sealed class RoomLifeTests : IDisposable
     [Fact]
     public async Task OnlyTheHostHandsTheRoleOverAndOnlyToSomeoneInTheRoom()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId, "Jun");
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
         var path = $"{Rest.Rooms}/{room.RoomId}/participants";
 
-        await (await _client.SendAsync(HttpMethod.Post, $"{path}/{jun.ParticipantId}/host", jun.Token)).ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
-        await (await _client.SendAsync(HttpMethod.Post, $"{path}/{Guid.NewGuid()}/host", room.Participant.Token))
+        await (await Client.SendAsync(HttpMethod.Post, $"{path}/{jun.ParticipantId}/host", jun.Token)).ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        await (await Client.SendAsync(HttpMethod.Post, $"{path}/{Guid.NewGuid()}/host", room.Participant.Token))
             .ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.ParticipantNotFound);
-        await (await _client.SendAsync(HttpMethod.Post, $"{path}/{jun.ParticipantId}/host")).ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
+        await (await Client.SendAsync(HttpMethod.Post, $"{path}/{jun.ParticipantId}/host")).ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
         Assert.True((await ParticipantsAsync(room.RoomId)).Single(p => p.ParticipantId == room.Participant.ParticipantId).IsHost);
     }
 
     [Fact]
     public async Task ARoomUnusedForThirtyDaysIsDeletedAndAnyoneStillConnectedIsTold()
     {
-        var unused = await _client.CreateRoomAsync();
-        await _client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{unused.RoomId}/messages", unused.Participant.Token, new { text = "hello" });
-        var busy = await _client.CreateRoomAsync();
-        await using var lurker = await _app.ConnectHubAsync(unused.Participant.Token);
+        var unused = await Client.CreateRoomAsync();
+        await Client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{unused.RoomId}/messages", unused.Participant.Token, new { text = "hello" });
+        var busy = await Client.CreateRoomAsync();
+        await using var lurker = await App.ConnectHubAsync(unused.Participant.Token);
         var closed = lurker.ClosedAsync();
 
-        _app.Advance(TimeSpan.FromDays(29));
-        await _client.TimerAsync(busy.RoomId, "start", busy.Participant.Token);
-        await _client.TimerAsync(busy.RoomId, "reset", busy.Participant.Token);
-        _app.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        App.Advance(TimeSpan.FromDays(29));
+        await Client.TimerAsync(busy.RoomId, "start", busy.Participant.Token);
+        await Client.TimerAsync(busy.RoomId, "reset", busy.Participant.Token);
+        App.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         var (_, rooms) = await SweepAsync();
 
         Assert.Equal(1, rooms);
         var told = await lurker.NextAsync<RoomDeletedData>("room_deleted");
         Assert.Equal(RoomDeletion.Expired, told.Data.Reason);
         await closed.WaitAsync(RoomHubClient.Patience);
-        await (await _client.GetAsync($"{Rest.Rooms}/{unused.RoomId}")).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"{Rest.Rooms}/{busy.RoomId}")).StatusCode);
+        await (await Client.GetAsync($"{Rest.Rooms}/{unused.RoomId}")).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"{Rest.Rooms}/{busy.RoomId}")).StatusCode);
     }
 
     [Fact]
     public async Task AParticipantOfflineTooLongIsDroppedButOneOnlineIsKept()
     {
-        var room = await _client.CreateRoomAsync();
-        var gone = await _client.JoinAsync(room.RoomId, "Gone");
-        var here = await _client.JoinAsync(room.RoomId, "Here");
-        await using var connected = await _app.ConnectHubAsync(here.Token);
+        var room = await Client.CreateRoomAsync();
+        var gone = await Client.JoinAsync(room.RoomId, "Gone");
+        var here = await Client.JoinAsync(room.RoomId, "Here");
+        await using var connected = await App.ConnectHubAsync(here.Token);
 
-        _app.Advance(TimeSpan.FromDays(8));
+        App.Advance(TimeSpan.FromDays(8));
         var (dropped, _) = await SweepAsync();
 
         // The host too was offline for 8 days: it is dropped, and the online participant takes over.
@@ -210,21 +203,21 @@ public sealed class RoomLifeTests : IDisposable
         var left = Assert.Single(list);
         Assert.Equal(here.ParticipantId, left.ParticipantId);
         Assert.True(left.IsHost);
-        await (await _client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/messages", gone.Token, new { text = "hi" }))
+        await (await Client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/messages", gone.Token, new { text = "hi" }))
             .ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
     }
 
     [Fact]
     public async Task ReconnectingWithinTheOfflinePeriodKeepsYourPlace()
     {
-        var room = await _client.CreateRoomAsync();
-        var jun = await _client.JoinAsync(room.RoomId, "Jun");
-        _app.Advance(TimeSpan.FromDays(6));
-        await using (await _app.ConnectHubAsync(jun.Token))
+        var room = await Client.CreateRoomAsync();
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        App.Advance(TimeSpan.FromDays(6));
+        await using (await App.ConnectHubAsync(jun.Token))
         {
         }
 
-        _app.Advance(TimeSpan.FromDays(2));
+        App.Advance(TimeSpan.FromDays(2));
         await SweepAsync();
 
         Assert.Contains(await ParticipantsAsync(room.RoomId), p => p.ParticipantId == jun.ParticipantId);

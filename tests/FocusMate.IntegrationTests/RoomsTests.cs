@@ -6,19 +6,12 @@ using FocusMate.IntegrationTests.Support;
 
 namespace FocusMate.IntegrationTests;
 
-public sealed class RoomsTests : IDisposable
+public sealed class RoomsTests : AppTest
 {
-    private readonly FocusMateFactory _app = new();
-    private readonly HttpClient _client;
-
-    public RoomsTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
-
     [Fact]
     public async Task CreatingARoomReturnsItWithDefaultsTheHostTokenAndItsLocation()
     {
-        var response = await _client.SendAsync(HttpMethod.Post, Rest.Rooms, body: new { room_name = "Team_Alpha-1", host_name = "  Mina  " });
+        var response = await Client.SendAsync(HttpMethod.Post, Rest.Rooms, body: new { room_name = "Team_Alpha-1", host_name = "  Mina  " });
 
         var room = await response.ReadAsync<CreatedRoomResponse>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/rooms/{room.RoomId}", response.Headers.Location?.AbsolutePath);
@@ -42,7 +35,7 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task CreatingARoomTakesEverySetting()
     {
-        var room = await _client.CreateRoomAsync(new
+        var room = await Client.CreateRoomAsync(new
         {
             work_duration_minutes = 50,
             break_duration_minutes = 10,
@@ -63,7 +56,7 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task CreatingARoomWithoutItsRequiredFieldsNamesEachField()
     {
-        var response = await _client.SendRawAsync(HttpMethod.Post, Rest.Rooms, "{}");
+        var response = await Client.SendRawAsync(HttpMethod.Post, Rest.Rooms, "{}");
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationError);
         Assert.Contains("room_name", problem.Errors!.Keys);
@@ -77,7 +70,7 @@ public sealed class RoomsTests : IDisposable
     [InlineData("a-name-that-is-much-too-long-for-a-room-name-honestly", "room_name")]
     public async Task CreatingARoomWithABadNameIsAValidationError(string name, string field)
     {
-        var response = await _client.SendAsync(HttpMethod.Post, Rest.Rooms, body: new { room_name = name, host_name = "Mina" });
+        var response = await Client.SendAsync(HttpMethod.Post, Rest.Rooms, body: new { room_name = name, host_name = "Mina" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationError);
         Assert.Equal([field], problem.Errors!.Keys);
@@ -101,7 +94,7 @@ public sealed class RoomsTests : IDisposable
     [InlineData("""{"room_name":"okname","host_name":"Mina","Room_Name":"other"}""", "Room_Name")]
     public async Task CreatingARoomWithAWrongFieldIsAValidationErrorNamingIt(string body, string field)
     {
-        var response = await _client.SendRawAsync(HttpMethod.Post, Rest.Rooms, body);
+        var response = await Client.SendRawAsync(HttpMethod.Post, Rest.Rooms, body);
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationError);
         Assert.Contains(field, problem.Errors!.Keys);
@@ -115,7 +108,7 @@ public sealed class RoomsTests : IDisposable
     [InlineData("{\"room_name\":\"okname\"} trailing")]
     public async Task CreatingARoomWithMalformedJsonIsAMalformedRequest(string body)
     {
-        var response = await _client.SendRawAsync(HttpMethod.Post, Rest.Rooms, body);
+        var response = await Client.SendRawAsync(HttpMethod.Post, Rest.Rooms, body);
 
         await response.ProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.MalformedRequest);
     }
@@ -125,7 +118,7 @@ public sealed class RoomsTests : IDisposable
     [InlineData("application/x-www-form-urlencoded")]
     public async Task CreatingARoomWithAnotherContentTypeIsAMalformedRequest(string contentType)
     {
-        var response = await _client.SendRawAsync(HttpMethod.Post, Rest.Rooms, """{"room_name":"okname","host_name":"Mina"}""", contentType);
+        var response = await Client.SendRawAsync(HttpMethod.Post, Rest.Rooms, """{"room_name":"okname","host_name":"Mina"}""", contentType);
 
         await response.ProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.MalformedRequest);
     }
@@ -133,7 +126,7 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task CreatingARoomWithAnEmptyBodyIsAMalformedRequest()
     {
-        var response = await _client.SendRawAsync(HttpMethod.Post, Rest.Rooms, "");
+        var response = await Client.SendRawAsync(HttpMethod.Post, Rest.Rooms, "");
 
         await response.ProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.MalformedRequest);
     }
@@ -144,19 +137,19 @@ public sealed class RoomsTests : IDisposable
         var name = Rest.UniqueName();
         var body = $$"""{"room_name":"{{name}}","host_name":"{{new string('x', 40_000)}}"}""";
 
-        var response = await _client.SendRawAsync(HttpMethod.Post, Rest.Rooms, body);
+        var response = await Client.SendRawAsync(HttpMethod.Post, Rest.Rooms, body);
 
         await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge, ErrorCodes.PayloadTooLarge);
-        var again = await _client.SendAsync(HttpMethod.Post, Rest.Rooms, body: new { room_name = name, host_name = "Mina" });
+        var again = await Client.SendAsync(HttpMethod.Post, Rest.Rooms, body: new { room_name = name, host_name = "Mina" });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
     [Fact]
     public async Task ARoomNameIsTakenIgnoringCase()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var response = await _client.SendAsync(HttpMethod.Post, Rest.Rooms, body: new { room_name = room.RoomName.ToUpperInvariant(), host_name = "Jun" });
+        var response = await Client.SendAsync(HttpMethod.Post, Rest.Rooms, body: new { room_name = room.RoomName.ToUpperInvariant(), host_name = "Jun" });
 
         await response.ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.RoomNameTaken);
     }
@@ -164,10 +157,10 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task GettingARoomShowsItsTimerAndHowManyAreIn()
     {
-        var room = await _client.CreateRoomAsync();
-        await _client.JoinAsync(room.RoomId);
+        var room = await Client.CreateRoomAsync();
+        await Client.JoinAsync(room.RoomId);
 
-        var read = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ReadAsync<RoomResponse>();
+        var read = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ReadAsync<RoomResponse>();
 
         Assert.Equal(room.RoomName, read.RoomName);
         Assert.Equal(2, read.CurrentParticipants);
@@ -178,7 +171,7 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task GettingAnUnknownRoomIsRoomNotFound()
     {
-        var response = await _client.GetAsync($"{Rest.Rooms}/{Guid.NewGuid()}");
+        var response = await Client.GetAsync($"{Rest.Rooms}/{Guid.NewGuid()}");
 
         await response.ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
     }
@@ -186,7 +179,7 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task ARoomIdThatIsNotAUuidIsRoomNotFound()
     {
-        var response = await _client.GetAsync($"{Rest.Rooms}/not-a-uuid");
+        var response = await Client.GetAsync($"{Rest.Rooms}/not-a-uuid");
 
         await response.ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
     }
@@ -194,10 +187,10 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task TheHostChangesSettingsAndAnIdleTimerTakesTheNewLengthAtOnce()
     {
-        var room = await _client.CreateRoomAsync();
-        _app.Advance(TimeSpan.FromMinutes(1));
+        var room = await Client.CreateRoomAsync();
+        App.Advance(TimeSpan.FromMinutes(1));
 
-        var response = await _client.SendAsync(HttpMethod.Patch, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token,
+        var response = await Client.SendAsync(HttpMethod.Patch, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token,
             new { work_duration_minutes = 50, allow_all_control = true });
 
         var updated = await response.ReadAsync<RoomResponse>();
@@ -212,10 +205,10 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task NewSettingsDoNotChangeARunningPhase()
     {
-        var room = await _client.CreateRoomAsync();
-        var running = await _client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        var room = await Client.CreateRoomAsync();
+        var running = await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
 
-        var response = await _client.SendAsync(HttpMethod.Patch, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token,
+        var response = await Client.SendAsync(HttpMethod.Patch, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token,
             new { work_duration_minutes = 10 });
 
         var updated = await response.ReadAsync<RoomResponse>();
@@ -227,32 +220,32 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task OnlyTheHostChangesSettings()
     {
-        var room = await _client.CreateRoomAsync();
-        var guest = await _client.JoinAsync(room.RoomId);
-        var other = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
+        var guest = await Client.JoinAsync(room.RoomId);
+        var other = await Client.CreateRoomAsync();
         var path = $"{Rest.Rooms}/{room.RoomId}";
 
-        await (await _client.SendAsync(HttpMethod.Patch, path, guest.Token, new { work_duration_minutes = 10 }))
+        await (await Client.SendAsync(HttpMethod.Patch, path, guest.Token, new { work_duration_minutes = 10 }))
             .ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
-        await (await _client.SendAsync(HttpMethod.Patch, path, other.Participant.Token, new { work_duration_minutes = 10 }))
+        await (await Client.SendAsync(HttpMethod.Patch, path, other.Participant.Token, new { work_duration_minutes = 10 }))
             .ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
-        await (await _client.SendAsync(HttpMethod.Patch, path, null, new { work_duration_minutes = 10 }))
+        await (await Client.SendAsync(HttpMethod.Patch, path, null, new { work_duration_minutes = 10 }))
             .ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
-        await (await _client.SendAsync(HttpMethod.Patch, path, "not.a.token", new { work_duration_minutes = 10 }))
+        await (await Client.SendAsync(HttpMethod.Patch, path, "not.a.token", new { work_duration_minutes = 10 }))
             .ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
-        var unchanged = await (await _client.GetAsync(path)).ReadAsync<RoomResponse>();
+        var unchanged = await (await Client.GetAsync(path)).ReadAsync<RoomResponse>();
         Assert.Equal(25, unchanged.WorkDurationMinutes);
     }
 
     [Fact]
     public async Task ChangingSettingsValidatesThemAndRefusesFieldsThatAreNotSettings()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
         var path = $"{Rest.Rooms}/{room.RoomId}";
 
-        var outOfRange = await _client.SendAsync(HttpMethod.Patch, path, room.Participant.Token, new { long_break_interval = 0 });
-        var rename = await _client.SendAsync(HttpMethod.Patch, path, room.Participant.Token, new { room_name = "renamed" });
-        var unknown = await _client.SendAsync(HttpMethod.Patch, $"{Rest.Rooms}/{Guid.NewGuid()}", room.Participant.Token, new { long_break_interval = 2 });
+        var outOfRange = await Client.SendAsync(HttpMethod.Patch, path, room.Participant.Token, new { long_break_interval = 0 });
+        var rename = await Client.SendAsync(HttpMethod.Patch, path, room.Participant.Token, new { room_name = "renamed" });
+        var unknown = await Client.SendAsync(HttpMethod.Patch, $"{Rest.Rooms}/{Guid.NewGuid()}", room.Participant.Token, new { long_break_interval = 2 });
 
         Assert.Contains("long_break_interval", (await outOfRange.ProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationError)).Errors!.Keys);
         Assert.Contains("room_name", (await rename.ProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationError)).Errors!.Keys);
@@ -262,11 +255,11 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task TheCapacityCannotBeSetBelowWhoIsInTheRoom()
     {
-        var room = await _client.CreateRoomAsync();
-        await _client.JoinAsync(room.RoomId);
-        await _client.JoinAsync(room.RoomId);
+        var room = await Client.CreateRoomAsync();
+        await Client.JoinAsync(room.RoomId);
+        await Client.JoinAsync(room.RoomId);
 
-        var response = await _client.SendAsync(HttpMethod.Patch, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token, new { max_participants = 2 });
+        var response = await Client.SendAsync(HttpMethod.Patch, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token, new { max_participants = 2 });
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationError);
         Assert.Contains("max_participants", problem.Errors!.Keys);
@@ -275,33 +268,33 @@ public sealed class RoomsTests : IDisposable
     [Fact]
     public async Task TheHostDeletesTheRoomWithEverythingInItAndTheNameIsFreeAgain()
     {
-        var room = await _client.CreateRoomAsync();
-        var guest = await _client.JoinAsync(room.RoomId);
-        await _client.TimerAsync(room.RoomId, "start", room.Participant.Token);
-        await _client.TimerAsync(room.RoomId, "skip", room.Participant.Token);
+        var room = await Client.CreateRoomAsync();
+        var guest = await Client.JoinAsync(room.RoomId);
+        await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        await Client.TimerAsync(room.RoomId, "skip", room.Participant.Token);
 
-        var response = await _client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token);
+        var response = await Client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}", room.Participant.Token);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
-        await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/sessions")).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
-        await (await _client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/timer/start", guest.Token))
+        await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
+        await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/sessions")).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
+        await (await Client.SendAsync(HttpMethod.Post, $"{Rest.Rooms}/{room.RoomId}/timer/start", guest.Token))
             .ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
-        var again = await _client.SendAsync(HttpMethod.Post, Rest.Rooms, body: new { room_name = room.RoomName, host_name = "Jun" });
+        var again = await Client.SendAsync(HttpMethod.Post, Rest.Rooms, body: new { room_name = room.RoomName, host_name = "Jun" });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
     [Fact]
     public async Task OnlyTheHostDeletesTheRoom()
     {
-        var room = await _client.CreateRoomAsync();
-        var guest = await _client.JoinAsync(room.RoomId);
+        var room = await Client.CreateRoomAsync();
+        var guest = await Client.JoinAsync(room.RoomId);
         var path = $"{Rest.Rooms}/{room.RoomId}";
 
-        await (await _client.SendAsync(HttpMethod.Delete, path, guest.Token)).ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
-        await (await _client.SendAsync(HttpMethod.Delete, path)).ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
-        await (await _client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{Guid.NewGuid()}", room.Participant.Token))
+        await (await Client.SendAsync(HttpMethod.Delete, path, guest.Token)).ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        await (await Client.SendAsync(HttpMethod.Delete, path)).ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
+        await (await Client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{Guid.NewGuid()}", room.Participant.Token))
             .ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(path)).StatusCode);
     }
 }

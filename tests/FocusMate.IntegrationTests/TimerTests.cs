@@ -6,23 +6,16 @@ using FocusMate.IntegrationTests.Support;
 
 namespace FocusMate.IntegrationTests;
 
-public sealed class TimerTests : IDisposable
+public sealed class TimerTests : AppTest
 {
-    private readonly FocusMateFactory _app = new();
-    private readonly HttpClient _client;
-
-    public TimerTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
-
     private static string Timer(Guid roomId, string command) => $"{Rest.Rooms}/{roomId}/timer/{command}";
 
     [Fact]
     public async Task StartRunsTheNextPhaseUntilNowPlusItsLength()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var state = await _client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        var state = await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
 
         Assert.Equal(TimerStatus.Running, state.Status);
         Assert.Equal(SessionType.Work, state.SessionType);
@@ -34,9 +27,9 @@ public sealed class TimerTests : IDisposable
     [Fact]
     public async Task StartTakesAnOptionalPhase()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var state = await _client.TimerAsync(room.RoomId, "start", room.Participant.Token, new { session_type = "long_break" });
+        var state = await Client.TimerAsync(room.RoomId, "start", room.Participant.Token, new { session_type = "long_break" });
 
         Assert.Equal(SessionType.LongBreak, state.SessionType);
         Assert.Equal(900, state.DurationSeconds);
@@ -48,9 +41,9 @@ public sealed class TimerTests : IDisposable
     [InlineData("""{"session_type":"work","extra":true}""")]
     public async Task StartWithABadPhaseIsAValidationError(string body)
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var response = await _client.SendRawAsync(HttpMethod.Post, Timer(room.RoomId, "start"), body, token: room.Participant.Token);
+        var response = await Client.SendRawAsync(HttpMethod.Post, Timer(room.RoomId, "start"), body, token: room.Participant.Token);
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationError);
     }
@@ -58,14 +51,14 @@ public sealed class TimerTests : IDisposable
     [Fact]
     public async Task PauseKeepsTheTimeLeftAndResumeRunsItFromNow()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
         var token = room.Participant.Token;
-        await _client.TimerAsync(room.RoomId, "start", token);
-        _app.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromMilliseconds(500));
+        await Client.TimerAsync(room.RoomId, "start", token);
+        App.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromMilliseconds(500));
 
-        var paused = await _client.TimerAsync(room.RoomId, "pause", token);
-        _app.Advance(TimeSpan.FromHours(1));
-        var resumed = await _client.TimerAsync(room.RoomId, "resume", token);
+        var paused = await Client.TimerAsync(room.RoomId, "pause", token);
+        App.Advance(TimeSpan.FromHours(1));
+        var resumed = await Client.TimerAsync(room.RoomId, "resume", token);
 
         Assert.Equal(TimerStatus.Paused, paused.Status);
         Assert.Null(paused.TargetTimestamp);
@@ -78,16 +71,16 @@ public sealed class TimerTests : IDisposable
     [Fact]
     public async Task ResetGoesBackToAFullWorkPhaseAndRecordsTheInterruption()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
         var token = room.Participant.Token;
-        await _client.TimerAsync(room.RoomId, "start", token);
-        _app.Advance(TimeSpan.FromMinutes(5));
+        await Client.TimerAsync(room.RoomId, "start", token);
+        App.Advance(TimeSpan.FromMinutes(5));
 
-        var reset = await _client.TimerAsync(room.RoomId, "reset", token);
+        var reset = await Client.TimerAsync(room.RoomId, "reset", token);
 
         Assert.Equal(TimerStatus.Idle, reset.Status);
         Assert.Equal(1500, reset.RemainingSeconds);
-        var sessions = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}/sessions")).ReadAsync<List<SessionResponse>>();
+        var sessions = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/sessions")).ReadAsync<List<SessionResponse>>();
         var interrupted = Assert.Single(sessions);
         Assert.Equal(Core.History.SessionOutcome.Interrupted, interrupted.Outcome);
         Assert.Equal(300, interrupted.ActualSeconds);
@@ -96,12 +89,12 @@ public sealed class TimerTests : IDisposable
     [Fact]
     public async Task SkipEndsThePhaseAndAutoStartsTheBreak()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
         var token = room.Participant.Token;
-        await _client.TimerAsync(room.RoomId, "start", token);
-        _app.Advance(TimeSpan.FromMinutes(1));
+        await Client.TimerAsync(room.RoomId, "start", token);
+        App.Advance(TimeSpan.FromMinutes(1));
 
-        var skipped = await _client.TimerAsync(room.RoomId, "skip", token);
+        var skipped = await Client.TimerAsync(room.RoomId, "skip", token);
 
         Assert.Equal(TimerStatus.Running, skipped.Status);
         Assert.Equal(SessionType.Break, skipped.SessionType);
@@ -112,32 +105,32 @@ public sealed class TimerTests : IDisposable
     [Fact]
     public async Task CommandsInTheWrongStateAreRefusedWithTheirCodes()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
         var token = room.Participant.Token;
 
-        await (await _client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "pause"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerNotRunning);
-        await (await _client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "resume"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerNotRunning);
-        await (await _client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "skip"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerNotRunning);
-        await _client.TimerAsync(room.RoomId, "start", token);
-        await (await _client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "start"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerAlreadyRunning);
-        await (await _client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "resume"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerAlreadyRunning);
-        await _client.TimerAsync(room.RoomId, "pause", token);
-        await (await _client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "start"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerAlreadyRunning);
-        await (await _client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "pause"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerNotRunning);
-        var state = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ReadAsync<RoomResponse>();
+        await (await Client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "pause"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerNotRunning);
+        await (await Client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "resume"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerNotRunning);
+        await (await Client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "skip"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerNotRunning);
+        await Client.TimerAsync(room.RoomId, "start", token);
+        await (await Client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "start"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerAlreadyRunning);
+        await (await Client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "resume"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerAlreadyRunning);
+        await Client.TimerAsync(room.RoomId, "pause", token);
+        await (await Client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "start"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerAlreadyRunning);
+        await (await Client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "pause"), token)).ProblemAsync(HttpStatusCode.Conflict, ErrorCodes.TimerNotRunning);
+        var state = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ReadAsync<RoomResponse>();
         Assert.Equal(3, state.TimerState.Version);
     }
 
     [Fact]
     public async Task OnlyTheHostControlsTheTimerUnlessAllMayControl()
     {
-        var closed = await _client.CreateRoomAsync();
-        var open = await _client.CreateRoomAsync(new { allow_all_control = true });
-        var guestOfClosed = await _client.JoinAsync(closed.RoomId);
-        var guestOfOpen = await _client.JoinAsync(open.RoomId);
+        var closed = await Client.CreateRoomAsync();
+        var open = await Client.CreateRoomAsync(new { allow_all_control = true });
+        var guestOfClosed = await Client.JoinAsync(closed.RoomId);
+        var guestOfOpen = await Client.JoinAsync(open.RoomId);
 
-        var refused = await _client.SendAsync(HttpMethod.Post, Timer(closed.RoomId, "start"), guestOfClosed.Token);
-        var allowed = await _client.TimerAsync(open.RoomId, "start", guestOfOpen.Token);
+        var refused = await Client.SendAsync(HttpMethod.Post, Timer(closed.RoomId, "start"), guestOfClosed.Token);
+        var allowed = await Client.TimerAsync(open.RoomId, "start", guestOfOpen.Token);
 
         await refused.ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
         Assert.Equal(TimerStatus.Running, allowed.Status);
@@ -146,13 +139,13 @@ public sealed class TimerTests : IDisposable
     [Fact]
     public async Task ATokenOfRoomAIsRefusedOnRoomB()
     {
-        var roomA = await _client.CreateRoomAsync(new { allow_all_control = true });
-        var roomB = await _client.CreateRoomAsync(new { allow_all_control = true });
+        var roomA = await Client.CreateRoomAsync(new { allow_all_control = true });
+        var roomB = await Client.CreateRoomAsync(new { allow_all_control = true });
 
-        var response = await _client.SendAsync(HttpMethod.Post, Timer(roomB.RoomId, "start"), roomA.Participant.Token);
+        var response = await Client.SendAsync(HttpMethod.Post, Timer(roomB.RoomId, "start"), roomA.Participant.Token);
 
         await response.ProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
-        var roomBNow = await (await _client.GetAsync($"{Rest.Rooms}/{roomB.RoomId}")).ReadAsync<RoomResponse>();
+        var roomBNow = await (await Client.GetAsync($"{Rest.Rooms}/{roomB.RoomId}")).ReadAsync<RoomResponse>();
         Assert.Equal(TimerStatus.Idle, roomBNow.TimerState.Status);
     }
 
@@ -164,9 +157,9 @@ public sealed class TimerTests : IDisposable
     [InlineData("skip")]
     public async Task EveryCommandNeedsAToken(string command)
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var response = await _client.SendAsync(HttpMethod.Post, Timer(room.RoomId, command));
+        var response = await Client.SendAsync(HttpMethod.Post, Timer(room.RoomId, command));
 
         await response.ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
     }
@@ -174,11 +167,11 @@ public sealed class TimerTests : IDisposable
     [Fact]
     public async Task ATamperedTokenIsRefused()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
         var parts = room.Participant.Token.Split('.');
         var forged = $"{parts[0]}.{parts[1]}.{new string('A', parts[2].Length)}";
 
-        var response = await _client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "start"), forged);
+        var response = await Client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "start"), forged);
 
         await response.ProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
     }
@@ -186,9 +179,9 @@ public sealed class TimerTests : IDisposable
     [Fact]
     public async Task CommandsOnAnUnknownRoomAreRoomNotFound()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
 
-        var response = await _client.SendAsync(HttpMethod.Post, Timer(Guid.NewGuid(), "start"), room.Participant.Token);
+        var response = await Client.SendAsync(HttpMethod.Post, Timer(Guid.NewGuid(), "start"), room.Participant.Token);
 
         await response.ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
     }
@@ -196,16 +189,16 @@ public sealed class TimerTests : IDisposable
     [Fact]
     public async Task ConcurrentCommandsNeverLoseAChange()
     {
-        var room = await _client.CreateRoomAsync();
+        var room = await Client.CreateRoomAsync();
         var token = room.Participant.Token;
 
         // Ten starts at once: exactly one wins, the rest see it running.
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
-            _client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "start"), token)));
+            Client.SendAsync(HttpMethod.Post, Timer(room.RoomId, "start"), token)));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
-        var state = await (await _client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ReadAsync<RoomResponse>();
+        var state = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}")).ReadAsync<RoomResponse>();
         Assert.Equal(2, state.TimerState.Version);
     }
 }
