@@ -1,1 +1,4 @@
-System.Console.WriteLine("hi");
+using FocusMate.Bench;
+
+// FocusMate load generator: see bench/README.md.
+return await Commands.RunAsync(args);

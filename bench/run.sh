@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# One command for the whole benchmark (see bench/README.md):
+#   bench/run.sh           builds FocusMate.Api, bench/BareHub and the generator in Release, starts FocusMate
+#                          (fresh temporary SQLite data directory, Warning logs) and the bare app on loopback,
+#                          runs every scenario against both, stops them, and writes bench/results/
+#                          (report.md, results.json, PNG charts).
+#   bench/run.sh --smoke   a few seconds at tiny sizes; exits non-zero unless events actually arrive
+#                          (no timing is judged). Writes to bench/results/tmp/smoke/.
+# Environment: FM_PORT (8200), BARE_PORT (8201), BENCH_OUT (output folder), BENCH_KEEP=1 keeps the temp folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+SMOKE=""
+[[ "${1:-}" == "--smoke" ]] && SMOKE="--smoke"
+FM_PORT=${FM_PORT:-8200}
+BARE_PORT=${BARE_PORT:-8201}
+if [[ -n "$SMOKE" ]]; then OUT=${BENCH_OUT:-$ROOT/bench/results/tmp/smoke}; else OUT=${BENCH_OUT:-$ROOT/bench/results}; fi
+mkdir -p "$OUT"
+
+# Thousands of sockets on each side of loopback.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
+
+log() { echo "[run.sh $(date -u +%H:%M:%S)] $*"; }
+
+for port in "$FM_PORT" "$BARE_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use: set FM_PORT / BARE_PORT" >&2; exit 1
+  fi
+done
+
+log "building in Release"
+dotnet build src/FocusMate.Api -c Release -nologo -v quiet
+dotnet build bench/BareHub -c Release -nologo -v quiet
+dotnet build bench/FocusMate.Bench -c Release -nologo -v quiet
+
+# Private copies of the two apps: another engineer's rebuild cannot replace the binaries under a run.
+WORK=$(mktemp -d /tmp/fm-bench.XXXXXX)
+cp -r src/FocusMate.Api/bin/Release/net10.0 "$WORK/api"
+cp -r bench/BareHub/bin/Release/net10.0 "$WORK/bare"
+mkdir -p "$WORK/data"
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ "${BENCH_KEEP:-}" == "1" ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+log "starting FocusMate on :$FM_PORT (data $WORK/data, Warning logs) and the bare app on :$BARE_PORT"
+(cd "$WORK/api" && exec env DataDirectory="$WORK/data" Urls="http://127.0.0.1:$FM_PORT" \
+  Serilog__MinimumLevel__Default=Warning Spa__RootPath="$WORK/no-spa" \
+  dotnet FocusMate.Api.dll >"$WORK/focusmate.log" 2>&1) &
+FM_PID=$!
+PIDS+=("$FM_PID")
+(cd "$WORK/bare" && exec env Urls="http://127.0.0.1:$BARE_PORT" dotnet BareHub.dll >"$WORK/bare.log" 2>&1) &
+BARE_PID=$!
+PIDS+=("$BARE_PID")
+
+wait_up() {
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$1/health" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "server on :$1 did not come up" >&2; cat "$WORK"/*.log >&2; exit 1
+}
+wait_up "$FM_PORT"
+wait_up "$BARE_PORT"
+
+log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+STATUS=0
+dotnet bench/FocusMate.Bench/bin/Release/net10.0/FocusMate.Bench.dll suite \
+  --focusmate "http://127.0.0.1:$FM_PORT" --focusmate-pid "$FM_PID" \
+  --bare "http://127.0.0.1:$BARE_PORT" --bare-pid "$BARE_PID" \
+  --out "$OUT" $SMOKE || STATUS=$?
+
+if grep -q '"@l":"\(Error\|Fatal\)"' "$WORK/focusmate.log"; then
+  log "FocusMate logged errors during the run (first 5):"
+  grep '"@l":"\(Error\|Fatal\)"' "$WORK/focusmate.log" | head -5 | cut -c1-400
+fi
+cp "$WORK/focusmate.log" "$OUT/focusmate-server.log" 2>/dev/null || true
+log "done (exit $STATUS); results in $OUT"
+exit "$STATUS"
