@@ -127,9 +127,6 @@ export const en = {
   'participants.you': 'you',
   'participants.online': 'online',
   'participants.offline': 'offline',
-  'participants.status.focusing': 'focusing',
-  'participants.status.break': 'on a break',
-  'participants.status.away': 'away',
 
   'page.goHome': 'Go to the home page',
   'page.retry': 'Try again',
@@ -278,9 +275,6 @@ export const ko: Record<MessageKey, string> = {
   'participants.you': '나',
   'participants.online': '온라인',
   'participants.offline': '오프라인',
-  'participants.status.focusing': '집중 중',
-  'participants.status.break': '휴식 중',
-  'participants.status.away': '자리 비움',
 
   'page.goHome': '홈으로 가기',
   'page.retry': '다시 시도',

@@ -44,7 +44,6 @@ export function ParticipantList({ myParticipantId }: ParticipantListProps) {
                   {t('participants.host')}
                 </span>
               )}
-              <span className="participant__status">{t(`participants.status.${p.status}`)}</span>
             </li>
           );
         })}
