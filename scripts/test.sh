@@ -50,6 +50,9 @@ install_system_packages() {
   command -v nginx >/dev/null 2>&1 || missing+=(nginx)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  # Not needed by any assertion, but without them Korean and emoji are boxes in screenshots.
+  [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "   missing Debian packages: ${missing[*]} — run as root (or install them) so every suite can run"
