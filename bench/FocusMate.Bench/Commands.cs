@@ -66,9 +66,11 @@ internal static class Commands
         await using var population = new Population(api, "fo");
         var rooms = await population.PrepareAsync(clients / roomSize, roomSize);
         await population.ConnectAsync(rooms, scenario, startTimer: true);
+        Console.Error.WriteLine($"{population.ConnectedClients} clients joined in {rooms.Count} rooms; timers running");
         foreach (var rate in cli.Numbers("rate", 100))
         {
             await (probe?.WaitQuietAsync(0.1, 60) ?? Task.CompletedTask);
+            Console.Error.WriteLine($"stage: {rate} commands/s starting");
             var stage = new FanoutStage(rooms.Sum(r => r.Clients.Length), rooms.Count, rate, cli.Number("warmup", 3), cli.Number("seconds", 15));
             await Print(scenario.RunAsync(stage, rooms, name));
         }

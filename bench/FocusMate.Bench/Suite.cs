@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -16,7 +15,7 @@ internal sealed record SuitePlan(
     int StormClients, int StormRounds, int ConnClients, int ConnRoomSize, int ConnSteps,
     int RoomSize, double Warmup, IReadOnlyList<StagePlan> Stages)
 {
-    public static SuitePlan Full { get; } = new(false, 200, 1000, 200, 15, 32, 50, 3, 5000, 10, 5, 5, 3,
+    public static SuitePlan Full { get; } = new(false, 200, 1000, 200, 15, 32, 50, 3, 4000, 10, 4, 5, 3,
     [
         new(500, 250, 12, true), new(1000, 500, 12, true),
         new(2000, 250, 12, false), new(2000, 500, 12, false), new(2000, 1000, 20, true),
@@ -193,20 +192,39 @@ internal sealed class Suite(IReadOnlyList<Target> targets, SuitePlan plan, strin
             MachineCpu.LoadAverage1(), Busiest(), "generator and servers on the same machine");
     }
 
-    /// <summary>The busiest processes (ps), to tell whether someone else was using the machine.</summary>
+    /// <summary>The busiest processes over one second (from /proc), to tell whether someone else was using the machine.</summary>
     internal static string Busiest()
     {
-        try
+        var before = ProcessTimes();
+        Thread.Sleep(1000);
+        var after = ProcessTimes();
+        var top = after.Where(a => before.ContainsKey(a.Key))
+            .Select(a => (a.Value.Name, Cores: (a.Value.Micros - before[a.Key].Micros) / 1e6))
+            .OrderByDescending(x => x.Cores).Take(5);
+        return string.Join(", ", top.Select(x => $"{x.Name} {x.Cores:F2} cores"));
+    }
+
+    private static Dictionary<int, (string Name, double Micros)> ProcessTimes()
+    {
+        var times = new Dictionary<int, (string, double)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            using var ps = Process.Start(new ProcessStartInfo("ps", "-eo pcpu,rss,comm --sort=-pcpu") { RedirectStandardOutput = true })!;
-            var lines = ps.StandardOutput.ReadToEnd().Split('\n').Skip(1).Take(5).Select(l => l.Trim()).Where(l => l.Length > 0);
-            ps.WaitForExit();
-            return string.Join("; ", lines);
+            if (int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                    times[pid] = (name, new ServerProbe(pid).CpuMicros());
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+                {
+                    // The process ended meanwhile.
+                }
+            }
         }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "ps not available";
-        }
+
+        return times;
     }
 }
 
