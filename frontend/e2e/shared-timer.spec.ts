@@ -6,6 +6,7 @@ import {
   expectSameSecond,
   hostAndTeammate,
   joinRoom,
+  participantRow,
   timerStatus,
 } from './support/room';
 
@@ -13,7 +14,7 @@ test('(a) a teammate who joins by the share link sees the host start the timer w
   openPerson,
 }) => {
   const { a, b } = await hostAndTeammate(openPerson);
-  await expect(b.getByRole('listitem').filter({ hasText: 'Ana' })).toContainText('Host');
+  await expect(participantRow(b, 'Ana')).toContainText('Host');
 
   await a.getByRole('button', { name: 'Start Focus' }).click();
   const clickedAt = Date.now();

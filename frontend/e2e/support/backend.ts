@@ -22,7 +22,7 @@ function ensureBuilt(): void {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -34,7 +34,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, process: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitForHealth(url: string, process: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (process.exitCode !== null)
@@ -57,6 +57,7 @@ export class Backend {
   private constructor(
     readonly port: number,
     private readonly workDir: string,
+    private readonly settings: Record<string, string>,
   ) {}
 
   private get dataDir(): string {
@@ -72,9 +73,11 @@ export class Backend {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  static async start(): Promise<Backend> {
+  /** `settings`: extra configuration as environment variables (`Retention__RoomInactivity`, …). */
+  static async start(settings: Record<string, string> = {}): Promise<Backend> {
     ensureBuilt();
-    const backend = new Backend(await freePort(), mkdtempSync(path.join(tmpdir(), 'focusmate-e2e-')));
+    const workDir = mkdtempSync(path.join(tmpdir(), 'focusmate-e2e-'));
+    const backend = new Backend(await freePort(), workDir, settings);
     cpSync(binDir, backend.apiDir, { recursive: true });
     await backend.launch();
     return backend;
@@ -90,6 +93,7 @@ export class Backend {
         Spa__RootPath: spaDir,
         Testing__ClockControl: 'true',
         ASPNETCORE_ENVIRONMENT: 'Production',
+        ...this.settings,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

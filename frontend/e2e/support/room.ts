@@ -80,3 +80,21 @@ export async function expectSameSecond(a: Page, b: Page, seconds = 3): Promise<v
   expect(diffs.length, 'seconds shown on both pages').toBeGreaterThanOrEqual(seconds - 1);
   expect(diffs[Math.floor(diffs.length / 2)], `flip differences ${diffs.join(', ')} ms`).toBeLessThan(100);
 }
+
+/** The participant list (not the chat's list of messages). */
+export const participantList = (page: Page) => page.getByRole('list', { name: /^(In this room|참여자)$/ });
+
+export const participantRow = (page: Page, name: string) =>
+  participantList(page)
+    .getByRole('listitem')
+    .filter({ has: page.locator('.participant__name', { hasText: new RegExp(`^${name}( \\(|$)`) }) });
+
+export const chatLog = (page: Page) => page.getByRole('log');
+export const chatBox = (page: Page) => page.getByRole('textbox', { name: /^(Message|메시지)$/ });
+
+/** Types a message into the chat and sends it with Enter. */
+export async function sendChat(page: Page, text: string): Promise<void> {
+  await chatBox(page).fill(text);
+  await chatBox(page).press('Enter');
+  await expect(chatBox(page)).toHaveValue('');
+}

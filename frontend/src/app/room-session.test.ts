@@ -6,6 +6,8 @@ import { getRoom } from '@/features/room/api/rooms';
 import { useTimerStore } from '@/features/timer';
 import { ApiError } from '@/lib/api-client';
 import * as Hub from '@/lib/hub';
+import { chatMessage } from '@/testing/chat-message';
+import { participant } from '@/testing/participant';
 import { timerState } from '@/testing/timer-state';
 import type { Room, RoomSnapshot } from '@/types/api';
 
@@ -55,16 +57,8 @@ describe('RoomSession', () => {
       const snapshot: RoomSnapshot = {
         room,
         timer: timerState({ status: 'running', version: 4 }),
-        participants: [
-          {
-            participant_id: 'p-1',
-            user_name: 'Mina',
-            is_host: true,
-            online: true,
-            status: 'focusing',
-            joined_at: '2026-01-02T03:04:05.000Z',
-          },
-        ],
+        participants: [participant('p-1', { user_name: 'Mina', is_host: true })],
+        messages: [chatMessage('m-1', 'p-2', 'hello')],
         participant_id: 'p-1',
         server_time: new Date().toISOString(),
       };

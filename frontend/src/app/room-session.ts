@@ -1,5 +1,6 @@
 // The room page's session: loads the room, connects to the hub with the participant's token, keeps
 // the server clock estimate fresh, and is the one place where server state lands in the stores.
+import { listMessages, useChatStore } from '@/features/chat';
 import { useParticipantsStore } from '@/features/participants';
 import {
   forgetCredentials,
@@ -18,7 +19,7 @@ import {
 } from '@/features/timer';
 import { ApiError } from '@/lib/api-client';
 import { connectRoomHub, disconnectRoomHub, invokeRoomHub, reconnectDelay, type RoomHub } from '@/lib/hub';
-import type { RoomSnapshot, SyncResult } from '@/types/api';
+import type { ParticipantUpdate, RoomSnapshot, SyncResult } from '@/types/api';
 
 const resyncEveryMs = 3 * 60_000;
 // Soon after joining, measure again: the first samples often meet a cold server or a busy page.
@@ -33,6 +34,8 @@ const notFoundCodes: ApiError['code'][] = [
 const rooms = () => useRoomStore.getState();
 const timers = () => useTimerStore.getState();
 const people = () => useParticipantsStore.getState();
+const chat = () => useChatStore.getState();
+const myId = () => rooms().credentials?.participant_id;
 
 export class RoomSession {
   private hub: RoomHub | undefined;
@@ -51,6 +54,7 @@ export class RoomSession {
     rooms().open(this.roomId, loadCredentials(this.roomId));
     timers().clear();
     people().clear();
+    chat().clear();
     this.listen(document, 'visibilitychange', () => {
       if (document.visibilityState === 'visible') void this.syncClock();
     });
@@ -71,6 +75,7 @@ export class RoomSession {
     rooms().close();
     timers().clear();
     people().clear();
+    chat().clear();
   }
 
   /** A newcomer chose a name and got a token. */
@@ -100,10 +105,12 @@ export class RoomSession {
     }
   }
 
-  /** After "removed": forget the old token and ask for a name again. */
+  /** After "removed": forget the old token and ask for a name again (a new participant). */
   rejoin(): void {
     forgetCredentials(this.roomId);
     rooms().setCredentials(undefined);
+    people().clear();
+    chat().clear();
     void this.load();
   }
 
@@ -148,27 +155,31 @@ export class RoomSession {
           timers().applyTimer(data);
         },
         timer_complete: ({ data }) => announcePhaseEnd(data),
-        participant_update: ({ data }) => {
-          people().applyUpdate(data);
-          if (
-            data.action === 'removed' &&
-            data.participant.participant_id === rooms().credentials?.participant_id
-          ) {
-            this.ended('removed');
-          }
-        },
+        participant_update: ({ data }) => this.participantChanged(data),
+        // New settings (and the timer with them): durations, the cycle and who may control the timer
+        // change on every page at once; new durations take effect from the next phase, by the server.
         room_updated: ({ data }) => {
           rooms().setRoom(data);
           timers().applyTimer(data.timer_state);
         },
-        room_deleted: () => this.ended('deleted'),
+        room_deleted: ({ data }) => this.ended(data.reason === 'expired' ? 'expired' : 'deleted'),
+        chat_message: ({ data }) => chat().receive(data, myId()),
         // A refused command also rejects its invocation, which is where the caller shows it.
         error: () => undefined,
       },
       onStatus: (status) => rooms().setConnection(status),
       onReady: () => this.enter(),
       onRefused: () => void this.refused(),
+      checkAccess: () => listMessages(this.roomId, token, 1),
     });
+  }
+
+  private participantChanged(update: ParticipantUpdate): void {
+    people().applyUpdate(update);
+    if (update.participant.participant_id !== myId()) return;
+    // The server closes my connections next and my token stops working.
+    if (update.action === 'removed') this.ended('removed');
+    else if (update.action === 'left') this.ended('gone');
   }
 
   /** On every (re)connection: measure the clock, then join_room() for the full snapshot. */
@@ -178,6 +189,7 @@ export class RoomSession {
     rooms().setRoom(snapshot.room);
     timers().applyTimer(snapshot.timer);
     people().setParticipants(snapshot.participants);
+    chat().loadHistory(snapshot.messages, snapshot.participant_id);
     this.earlyResyncs.forEach(clearTimeout);
     this.earlyResyncs = earlyResyncsMs.map((ms) => setTimeout(() => void this.syncClock(), ms));
   }
@@ -199,7 +211,7 @@ export class RoomSession {
     if (contradictsEstimate(Date.parse(serverTime), serverNow())) void this.syncClock();
   }
 
-  private ended(outcome: 'removed' | 'deleted'): void {
+  private ended(outcome: 'removed' | 'gone' | 'deleted' | 'expired'): void {
     forgetCredentials(this.roomId);
     void disconnectRoomHub();
     this.hub = undefined;
@@ -211,7 +223,7 @@ export class RoomSession {
     this.hub = undefined;
     try {
       await getRoom(this.roomId);
-      this.ended('removed');
+      this.ended('gone');
     } catch (error) {
       if (error instanceof ApiError && notFoundCodes.includes(error.code)) this.ended('deleted');
       else rooms().end('unreachable');

@@ -132,3 +132,31 @@ export const CloudOffIcon = () => (
     <path d="M1 1l22 22" />
   </Icon>
 );
+export const MakeHostIcon = () => (
+  <Icon>
+    <path d="M3 18h18l-2-11-5 5-2-7-2 7-5-5z" />
+  </Icon>
+);
+export const RemoveUserIcon = () => (
+  <Icon>
+    <path d="M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2" />
+    <circle cx="9" cy="7" r="4" />
+    <path d="M17 11h6" />
+  </Icon>
+);
+export const ChatIcon = () => (
+  <Icon>
+    <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-5A8 8 0 1 1 21 12z" />
+  </Icon>
+);
+export const SendIcon = () => (
+  <Icon>
+    <path d="M22 2L11 13" />
+    <path d="M22 2l-7 20-4-9-9-4z" />
+  </Icon>
+);
+export const ChevronDownIcon = () => (
+  <Icon>
+    <path d="M6 9l6 6 6-6" />
+  </Icon>
+);

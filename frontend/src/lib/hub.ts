@@ -1,13 +1,16 @@
 // The one hub connection module (SPEC §4). It owns the SignalR connection of the room page: connects
 // with the participant token, reconnects with backoff for as long as the page is open, and tells its
 // owner when a (re)connection is ready so it can call join_room() again.
+//
+// WebSockets only, with SignalR's negotiation skipped: several API instances run behind nginx without
+// sticky sessions, and a negotiated connection id would only be known to the instance that made it.
 import {
   HttpError,
+  HttpTransportType,
   HubConnectionBuilder,
   HubConnectionState,
   LogLevel,
   type HubConnection,
-  type IRetryPolicy,
 } from '@microsoft/signalr';
 
 import { ApiError, errorCodes, type ErrorCode } from '@/lib/api-client';
@@ -26,9 +29,8 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-const retryForever: IRetryPolicy = {
-  nextRetryDelayInMilliseconds: ({ previousRetryCount }) => reconnectDelay(previousRetryCount),
-};
+/** After this many failed attempts in a row, ask over REST whether the token still opens the room. */
+const probeAfterFailures = 2;
 
 const codePattern = new RegExp(`\\b(${errorCodes.join('|')})\\b:?\\s*(.*)$`, 's');
 
@@ -56,6 +58,12 @@ export interface RoomHubCallbacks {
   onReady: () => Promise<void>;
   /** The server will not let this token in any more (removed, room deleted). */
   onRefused: (error: ApiError) => void;
+  /**
+   * Rejects with an ApiError if the token no longer opens the room. Without negotiation a refused
+   * WebSocket upgrade (401) looks like any network failure, so after a few failed attempts the hub
+   * asks this REST check rather than retrying a dead token for ever.
+   */
+  checkAccess?: () => Promise<unknown>;
 }
 
 export class RoomHub {
@@ -63,14 +71,24 @@ export class RoomHub {
   private stopped = false;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private restartAttempt = 0;
+  private probing = false;
 
   constructor(
     token: string,
     private readonly callbacks: RoomHubCallbacks,
   ) {
     this.connection = new HubConnectionBuilder()
-      .withUrl(hubPath, { accessTokenFactory: () => token })
-      .withAutomaticReconnect(retryForever)
+      .withUrl(hubPath, {
+        accessTokenFactory: () => token,
+        skipNegotiation: true,
+        transport: HttpTransportType.WebSockets,
+      })
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: ({ previousRetryCount }) => {
+          if (previousRetryCount >= probeAfterFailures) void this.probeAccess();
+          return reconnectDelay(previousRetryCount);
+        },
+      })
       .configureLogging(LogLevel.Warning)
       .build();
     for (const name of Object.keys(callbacks.events) as (keyof RoomEvents)[]) {
@@ -144,8 +162,23 @@ export class RoomHub {
       return;
     }
     this.callbacks.onStatus('offline');
+    if (this.restartAttempt >= probeAfterFailures - 1) void this.probeAccess();
     clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(() => void this.tryStart(), reconnectDelay(this.restartAttempt++));
+  }
+
+  private async probeAccess(): Promise<void> {
+    if (this.probing || this.stopped || !this.callbacks.checkAccess) return;
+    this.probing = true;
+    try {
+      await this.callbacks.checkAccess();
+    } catch (error) {
+      const refused = toHubError(error);
+      // A network error or a 5xx says nothing about the token: keep retrying.
+      if (!this.stopped && refusalCodes.includes(refused.code)) this.refuse(refused);
+    } finally {
+      this.probing = false;
+    }
   }
 
   private refuse(error: ApiError): void {

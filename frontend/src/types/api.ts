@@ -4,6 +4,8 @@
 export type SessionType = 'work' | 'break' | 'long_break';
 export type TimerStatus = 'idle' | 'running' | 'paused' | 'completed';
 export type ParticipantStatus = 'focusing' | 'break' | 'away';
+/** `room`: the status follows the room's phase (the client derives it); `self`: the participant chose it. */
+export type StatusSource = 'room' | 'self';
 
 export interface TimerState {
   status: TimerStatus;
@@ -60,8 +62,20 @@ export interface Participant {
   user_name: string;
   is_host: boolean;
   online: boolean;
+  /** As of when the server sent it; when `status_source` is `room`, derive it from the current timer. */
   status: ParticipantStatus;
+  status_source: StatusSource;
   joined_at: string;
+}
+
+/** A chat message. `text` is plain text: render it as text, never as HTML. */
+export interface ChatMessage {
+  message_id: string;
+  participant_id: string;
+  /** The author's name when the message was sent. */
+  user_name: string;
+  text: string;
+  sent_at: string;
 }
 
 export interface CreateRoomRequest extends Partial<RoomSettings> {
@@ -75,6 +89,8 @@ export interface RoomSnapshot {
   room: Room;
   timer: TimerState;
   participants: Participant[];
+  /** The room's last messages, oldest first. */
+  messages: ChatMessage[];
   participant_id: string;
   server_time: string;
 }
@@ -105,6 +121,8 @@ export interface ParticipantUpdate {
   current_count: number;
 }
 
+export type RoomDeletionReason = 'deleted' | 'expired';
+
 export interface HubError {
   code: string;
   message: string;
@@ -116,6 +134,7 @@ export interface RoomEvents {
   timer_complete: TimerComplete;
   participant_update: ParticipantUpdate;
   room_updated: Room;
-  room_deleted: { reason: string };
+  room_deleted: { reason: RoomDeletionReason };
+  chat_message: ChatMessage;
   error: HubError;
 }

@@ -11,7 +11,9 @@ import type { RoomSession } from '../room-session';
 const texts: Record<RoomOutcome, [MessageKey, MessageKey]> = {
   'not-found': ['page.notFound.title', 'page.notFound.body'],
   deleted: ['page.deleted.title', 'page.deleted.body'],
+  expired: ['page.expired.title', 'page.expired.body'],
   removed: ['page.removed.title', 'page.removed.body'],
+  gone: ['page.gone.title', 'page.gone.body'],
   full: ['page.full.title', 'page.full.body'],
   unreachable: ['page.unreachable.title', 'page.unreachable.body'],
 };
@@ -25,6 +27,8 @@ interface RoomOutcomePageProps {
 export function RoomOutcomePage({ outcome, session }: RoomOutcomePageProps) {
   const t = useT();
   const [title, body] = texts[outcome];
+  // The room is still there: come back as a new participant.
+  const canRejoin = outcome === 'removed' || outcome === 'gone';
   return (
     <StatusPage
       title={t(title)}
@@ -37,14 +41,14 @@ export function RoomOutcomePage({ outcome, session }: RoomOutcomePageProps) {
           {t('page.retry')}
         </Button>
       )}
-      {outcome === 'removed' && (
+      {canRejoin && (
         <Button variant="primary" onClick={() => session.rejoin()}>
           {t('page.joinAgain')}
         </Button>
       )}
       <Link
         to="/"
-        className={`button ${outcome === 'unreachable' || outcome === 'removed' ? 'button--secondary' : 'button--primary'}`}
+        className={`button ${outcome === 'unreachable' || canRejoin ? 'button--secondary' : 'button--primary'}`}
       >
         {t('page.goHome')}
       </Link>

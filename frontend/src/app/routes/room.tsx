@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 
+import { ChatPanel } from '@/features/chat';
 import { ParticipantList, useParticipantsStore } from '@/features/participants';
 import {
   ConnectionIndicator,
   CopyLinkButton,
   JoinRoomPrompt,
   LeaveRoomButton,
+  RoomRhythm,
   SettingsDialog,
   saveCredentials,
   useRoomStore,
   type Credentials,
 } from '@/features/room';
-import { AlertToggles, PhaseEndBanner, TimerPanel } from '@/features/timer';
+import { AlertToggles, PhaseChip, PhaseEndBanner, TimerPanel, useTimerStore } from '@/features/timer';
 import { useT } from '@/lib/i18n';
 import type { Room } from '@/types/api';
 
@@ -70,10 +72,11 @@ function RoomView({ room, credentials, session }: RoomViewProps) {
   const t = useT();
   const navigate = useNavigate();
   const connection = useRoomStore((s) => s.connection);
-  const me = useParticipantsStore((s) =>
-    s.participants.find((p) => p.participant_id === credentials.participant_id),
+  const timer = useTimerStore((s) => s.timer);
+  // Whether I am the host follows participant_update (host_changed) live, and so do my controls.
+  const isHost = useParticipantsStore(
+    (s) => s.participants.find((p) => p.participant_id === credentials.participant_id)?.is_host ?? false,
   );
-  const isHost = me?.is_host ?? false;
 
   let disabledReason: string | undefined;
   if (connection !== 'connected') disabledReason = t('timer.notConnected');
@@ -82,9 +85,12 @@ function RoomView({ room, credentials, session }: RoomViewProps) {
   return (
     <div className="room">
       <div className="room__bar">
-        <div className="room__title-row">
-          <h1 className="room__name">{room.room_name}</h1>
-          <ConnectionIndicator />
+        <div className="room__heading">
+          <div className="room__title-row">
+            <h1 className="room__name">{room.room_name}</h1>
+            <ConnectionIndicator />
+          </div>
+          <RoomRhythm room={room} />
         </div>
         <div className="room__actions" role="toolbar" aria-label={t('room.controls')}>
           <CopyLinkButton roomId={room.room_id} />
@@ -96,7 +102,19 @@ function RoomView({ room, credentials, session }: RoomViewProps) {
       <PhaseEndBanner />
       <div className="room__grid">
         <TimerPanel longBreakInterval={room.long_break_interval} disabledReason={disabledReason} />
-        <ParticipantList myParticipantId={credentials.participant_id} />
+        <div className="room__side">
+          <ParticipantList
+            roomId={room.room_id}
+            myParticipantId={credentials.participant_id}
+            token={credentials.token}
+            phase={timer}
+          />
+          <ChatPanel
+            myParticipantId={credentials.participant_id}
+            connected={connection === 'connected'}
+            phase={<PhaseChip />}
+          />
+        </div>
       </div>
     </div>
   );

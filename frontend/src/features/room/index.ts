@@ -5,6 +5,7 @@ export { CreateRoomForm } from './components/create-room-form';
 export { JoinByLinkForm } from './components/join-by-link-form';
 export { JoinRoomPrompt } from './components/join-room-prompt';
 export { LeaveRoomButton } from './components/leave-room-button';
+export { RoomRhythm } from './components/room-rhythm';
 export { SettingsDialog } from './components/settings-dialog';
 export { forgetCredentials, loadCredentials, saveCredentials, type Credentials } from './lib/credentials';
 export { roomIdFromInput, roomPath } from './lib/room-link';

@@ -1,4 +1,5 @@
 export { AlertToggles } from './components/alert-toggles';
+export { PhaseChip } from './components/phase-chip';
 export { PhaseEndBanner } from './components/phase-end-banner';
 export { TimerPanel } from './components/timer-panel';
 export { announcePhaseEnd } from './lib/announce-phase-end';

@@ -1,53 +1,154 @@
-import { CrownIcon } from '@/components/icons';
-import { useT } from '@/lib/i18n';
+import { useState } from 'react';
 
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { CrownIcon, MakeHostIcon, RemoveUserIcon } from '@/components/icons';
+import { ApiError } from '@/lib/api-client';
+import { useT, type MessageKey } from '@/lib/i18n';
+import type { Participant } from '@/types/api';
+
+import { MyStatusField } from './my-status-field';
+import { StatusSummary } from './status-summary';
+import { makeHost, removeParticipant } from '../api/participant-commands';
+import { presenceOf, type RoomPhase } from '../lib/status';
 import { useParticipantsStore } from '../stores/participants-store';
 
 interface ParticipantListProps {
-  myParticipantId: string | undefined;
+  roomId: string;
+  myParticipantId: string;
+  /** My token: the host's removes others over REST. */
+  token: string;
+  /** The room's current phase: statuses that follow the room are derived from it. */
+  phase: RoomPhase | undefined;
 }
 
-export function ParticipantList({ myParticipantId }: ParticipantListProps) {
+interface PendingAction {
+  kind: 'remove' | 'host';
+  participant: Participant;
+}
+
+const actionErrors: Partial<Record<ApiError['code'], MessageKey>> = {
+  FORBIDDEN: 'participants.error.notHost',
+  PARTICIPANT_NOT_FOUND: 'participants.error.gone',
+  NETWORK_ERROR: 'error.network',
+};
+
+export function ParticipantList({ roomId, myParticipantId, token, phase }: ParticipantListProps) {
   const t = useT();
   const participants = useParticipantsStore((s) => s.participants);
-  const online = participants.filter((p) => p.online).length;
+  const [pending, setPending] = useState<PendingAction>();
+  const [error, setError] = useState<string>();
+  const me = participants.find((p) => p.participant_id === myParticipantId);
+  const canManage = me?.is_host ?? false;
+
+  const confirm = async ({ kind, participant }: PendingAction) => {
+    setError(undefined);
+    try {
+      if (kind === 'remove') await removeParticipant(roomId, participant, token);
+      else await makeHost(participant);
+    } catch (e) {
+      const code = e instanceof ApiError ? e.code : 'UNKNOWN_ERROR';
+      setError(t(actionErrors[code] ?? 'error.generic', { name: participant.user_name }));
+    }
+  };
+
   return (
     <section className="panel participants" aria-labelledby="participants-title">
       <header className="panel__header">
         <h2 id="participants-title" className="panel__title">
           {t('participants.title')}
         </h2>
-        <span className="participants__count">
-          {t('participants.count', { count: participants.length })}
-          {' · '}
-          {online} {t('participants.online')}
-        </span>
+        <span className="participants__count">{t('participants.count', { count: participants.length })}</span>
       </header>
-      <ul className="participants__list">
-        {participants.map((p) => {
-          const isMe = p.participant_id === myParticipantId;
-          const presence = p.online ? t('participants.online') : t('participants.offline');
-          return (
-            <li key={p.participant_id} className="participant" data-online={p.online}>
-              <span
-                className={`presence-dot ${p.online ? 'presence-dot--online' : ''}`}
-                role="img"
-                aria-label={presence}
-              />
-              <span className="participant__name">
-                {p.user_name}
-                {isMe && <span className="participant__you"> ({t('participants.you')})</span>}
-              </span>
-              {p.is_host && (
-                <span className="badge badge--host">
-                  <CrownIcon />
-                  {t('participants.host')}
-                </span>
-              )}
-            </li>
-          );
-        })}
+      <StatusSummary participants={participants} phase={phase} />
+      {me && <MyStatusField me={me} phase={phase} />}
+      <ul className="participants__list" aria-labelledby="participants-title">
+        {participants.map((p) => (
+          <ParticipantRow
+            key={p.participant_id}
+            participant={p}
+            phase={phase}
+            isMe={p.participant_id === myParticipantId}
+            manage={canManage && p.participant_id !== myParticipantId ? setPending : undefined}
+          />
+        ))}
       </ul>
+      {error && (
+        <p className="participants__error" role="alert">
+          {error}
+        </p>
+      )}
+      {pending && (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => !open && setPending(undefined)}
+          title={t(`participants.${pending.kind}.title`, { name: pending.participant.user_name })}
+          description={t(`participants.${pending.kind}.body`, { name: pending.participant.user_name })}
+          confirmLabel={t(`participants.${pending.kind}.confirm`)}
+          cancelLabel={t('dialog.cancel')}
+          onConfirm={() => void confirm(pending)}
+          danger={pending.kind === 'remove'}
+        />
+      )}
     </section>
+  );
+}
+
+interface ParticipantRowProps {
+  participant: Participant;
+  phase: RoomPhase | undefined;
+  isMe: boolean;
+  /** The host's actions on this participant; undefined when I may not manage them. */
+  manage: ((action: PendingAction) => void) | undefined;
+}
+
+function ParticipantRow({ participant, phase, isMe, manage }: ParticipantRowProps) {
+  const t = useT();
+  const presence = presenceOf(participant, phase);
+  const name = participant.user_name;
+  return (
+    <li className="participant" data-online={participant.online} data-presence={presence}>
+      <span
+        className={`presence-dot ${participant.online ? 'presence-dot--online' : ''}`}
+        role="img"
+        aria-label={participant.online ? t('participants.online') : t('participants.offline')}
+      />
+      <span className="participant__main">
+        <span className="participant__name">
+          {name}
+          {isMe && <span className="participant__you"> ({t('participants.you')})</span>}
+        </span>
+        <span className={`participant__status participant__status--${presence}`}>
+          {t(`presence.${presence}`)}
+        </span>
+      </span>
+      {participant.is_host && (
+        <span className="badge badge--host">
+          <CrownIcon />
+          {t('participants.host')}
+        </span>
+      )}
+      {manage && (
+        <span className="participant__actions">
+          <button
+            type="button"
+            className="icon-button icon-button--quiet"
+            aria-label={t('participants.host.label', { name })}
+            title={t('participants.host.label', { name })}
+            onClick={() => manage({ kind: 'host', participant })}
+          >
+            <MakeHostIcon />
+          </button>
+          <button
+            type="button"
+            className="icon-button icon-button--quiet icon-button--danger"
+            aria-label={t('participants.remove.label', { name })}
+            title={t('participants.remove.label', { name })}
+            onClick={() => manage({ kind: 'remove', participant })}
+          >
+            <RemoveUserIcon />
+          </button>
+        </span>
+      )}
+    </li>
   );
 }

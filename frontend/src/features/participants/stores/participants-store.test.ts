@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { participant as person } from '@/testing/participant';
 import type { Participant, ParticipantUpdate } from '@/types/api';
 
 import { applyParticipantUpdate } from './participants-store';
-
-const person = (id: string, overrides: Partial<Participant> = {}): Participant => ({
-  participant_id: id,
-  user_name: id.toUpperCase(),
-  is_host: false,
-  online: true,
-  status: 'focusing',
-  joined_at: '2026-01-02T03:04:05.000Z',
-  ...overrides,
-});
 
 const update = (action: ParticipantUpdate['action'], participant: Participant): ParticipantUpdate => ({
   action,

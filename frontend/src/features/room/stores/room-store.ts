@@ -5,8 +5,12 @@ import type { Room } from '@/types/api';
 
 import type { Credentials } from '../lib/credentials';
 
-/** Why the room page shows a full-page message instead of the room. */
-export type RoomOutcome = 'not-found' | 'deleted' | 'removed' | 'full' | 'unreachable';
+/**
+ * Why the room page shows a full-page message instead of the room. `removed`: the host removed me (the
+ * server said so); `gone`: my token no longer opens the room for another reason (I left in another
+ * tab, my place expired while I was away).
+ */
+export type RoomOutcome = 'not-found' | 'deleted' | 'expired' | 'removed' | 'gone' | 'full' | 'unreachable';
 
 interface RoomStoreState {
   roomId: string | undefined;

@@ -1,0 +1,125 @@
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
+
+import { Button } from '@/components/button';
+import { SendIcon } from '@/components/icons';
+import { ApiError } from '@/lib/api-client';
+import { useT, type MessageKey } from '@/lib/i18n';
+
+import { sendMessage } from '../api/chat';
+import { maxMessageLength, sendable } from '../lib/messages';
+
+/** Show how many characters are left once this close to the limit. */
+const counterFrom = maxMessageLength - 50;
+
+const notes: Partial<Record<ApiError['code'], MessageKey>> = {
+  RATE_LIMITED: 'chat.rateLimited',
+  VALIDATION_ERROR: 'chat.invalid',
+  NETWORK_ERROR: 'chat.notSent',
+};
+
+interface MessageComposerProps {
+  myParticipantId: string;
+  connected: boolean;
+}
+
+/** Enter sends, Shift+Enter starts a new line; a message that was not sent stays in the box. */
+export function MessageComposer({ myParticipantId, connected }: MessageComposerProps) {
+  const t = useT();
+  const id = useId();
+  const [draft, setDraft] = useState('');
+  const [sending, setSending] = useState(false);
+  const [note, setNote] = useState<MessageKey>();
+  const text = sendable(draft);
+  const box = useAutoGrow(draft);
+
+  const send = async () => {
+    if (!text || sending) return;
+    setSending(true);
+    setNote(undefined);
+    try {
+      await sendMessage(text, myParticipantId);
+      setDraft('');
+    } catch (error) {
+      setNote(notes[error instanceof ApiError ? error.code : 'UNKNOWN_ERROR'] ?? 'chat.failed');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Enter while an IME is composing (Korean, Japanese…) confirms the syllable, it does not send.
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    void send();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send();
+  };
+
+  // A refusal for sending too fast is said calmly; only real failures are shown as problems.
+  const problem = note !== undefined && note !== 'chat.rateLimited';
+  const noteText = note ? t(note) : connected ? undefined : t('chat.offline');
+  return (
+    <form className="chat__composer" onSubmit={submit}>
+      <label htmlFor={id} className="visually-hidden">
+        {t('chat.message')}
+      </label>
+      <div className="chat__compose-row">
+        <textarea
+          ref={box}
+          id={id}
+          className="input chat__input"
+          rows={1}
+          maxLength={maxMessageLength}
+          placeholder={t('chat.placeholder')}
+          enterKeyHint="send"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
+          aria-describedby={noteText ? `${id}-note` : undefined}
+        />
+        <Button
+          type="submit"
+          variant="primary"
+          className="chat__send"
+          disabled={!text || sending || !connected}
+          aria-label={t('chat.send')}
+        >
+          <SendIcon />
+        </Button>
+      </div>
+      <div className="chat__footer">
+        <p id={`${id}-note`} className={`chat__note ${problem ? 'chat__note--problem' : ''}`} role="status">
+          {noteText}
+        </p>
+        {draft.length >= counterFrom && (
+          <span className="chat__counter">
+            {draft.length}/{maxMessageLength}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** The box grows with its text up to the height the stylesheet allows, then scrolls. */
+function useAutoGrow(value: string): RefObject<HTMLTextAreaElement | null> {
+  const box = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight + (el.offsetHeight - el.clientHeight)}px`;
+  }, [value]);
+  return box;
+}

@@ -1,0 +1,89 @@
+import { useLayoutEffect, useMemo, useRef } from 'react';
+
+import { useLanguageStore, useT } from '@/lib/i18n';
+import type { ChatMessage } from '@/types/api';
+
+import { continuesGroup } from '../lib/messages';
+import { useChatStore } from '../stores/chat-store';
+
+/** Closer than this to the bottom counts as "reading the latest": new messages scroll into view. */
+const stickyPx = 48;
+
+interface MessageListProps {
+  myParticipantId: string;
+}
+
+export function MessageList({ myParticipantId }: MessageListProps) {
+  const t = useT();
+  const language = useLanguageStore((s) => s.language);
+  const messages = useChatStore((s) => s.messages);
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const time = useMemo(
+    () => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }),
+    [language],
+  );
+
+  // Follow new messages while the reader is at the bottom, and always after sending one myself.
+  const last = messages.at(-1);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && (atBottom.current || last?.participant_id === myParticipantId)) el.scrollTop = el.scrollHeight;
+  }, [last, myParticipantId]);
+
+  return (
+    <div
+      ref={scroller}
+      className="chat__scroller"
+      role="log"
+      aria-label={t('chat.messages')}
+      tabIndex={0}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < stickyPx;
+      }}
+    >
+      {messages.length === 0 ? (
+        <p className="chat__empty">{t('chat.empty')}</p>
+      ) : (
+        <ol className="chat__messages">
+          {messages.map((message, i) => (
+            <MessageItem
+              key={message.message_id}
+              message={message}
+              mine={message.participant_id === myParticipantId}
+              continued={continuesGroup(message, messages[i - 1])}
+              time={time}
+            />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+interface MessageItemProps {
+  message: ChatMessage;
+  mine: boolean;
+  continued: boolean;
+  time: Intl.DateTimeFormat;
+}
+
+function MessageItem({ message, mine, continued, time }: MessageItemProps) {
+  const t = useT();
+  const classes = ['message', mine && 'message--mine', continued && 'message--continued'].filter(Boolean);
+  return (
+    <li className={classes.join(' ')}>
+      {!continued && (
+        <p className="message__meta">
+          <span className="message__author">{mine ? t('chat.you') : message.user_name}</span>
+          <time className="message__time" dateTime={message.sent_at}>
+            {time.format(new Date(message.sent_at))}
+          </time>
+        </p>
+      )}
+      {/* Plain text, as the contract says: React escapes it, so markup in a message shows as typed. */}
+      <p className="message__text">{message.text}</p>
+    </li>
+  );
+}

@@ -1,0 +1,29 @@
+import { apiRequest } from '@/lib/api-client';
+import { invokeRoomHub } from '@/lib/hub';
+import type { Participant, ParticipantStatus } from '@/types/api';
+
+import { useParticipantsStore } from '../stores/participants-store';
+
+const people = () => useParticipantsStore.getState();
+
+// Each command takes its own answer into the list at once; the room's broadcast of it follows and
+// changes nothing more.
+
+/** Tells the room what I am doing; null follows the room's phase again. */
+export async function setMyStatus(status: ParticipantStatus | null): Promise<void> {
+  const me = await invokeRoomHub<Participant>('set_status', status);
+  people().applyUpdate({ action: 'status', participant: me, current_count: 0 });
+}
+
+/** Host only: hands the host role to another participant. */
+export async function makeHost(participant: Participant): Promise<void> {
+  const host = await invokeRoomHub<Participant>('transfer_host', participant.participant_id);
+  people().applyUpdate({ action: 'host_changed', participant: host, current_count: 0 });
+}
+
+/** Host only: removes a participant, whose connections close and whose token stops working at once. */
+export async function removeParticipant(roomId: string, participant: Participant, hostToken: string) {
+  const path = `/rooms/${encodeURIComponent(roomId)}/participants/${encodeURIComponent(participant.participant_id)}`;
+  await apiRequest<void>('DELETE', path, { token: hostToken });
+  people().applyUpdate({ action: 'removed', participant, current_count: 0 });
+}

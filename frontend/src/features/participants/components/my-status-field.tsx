@@ -1,0 +1,53 @@
+import { useId, useState } from 'react';
+
+import { useT } from '@/lib/i18n';
+import type { Participant } from '@/types/api';
+
+import { setMyStatus } from '../api/participant-commands';
+import { roomStatus, statusChoiceOf, type RoomPhase, type StatusChoice } from '../lib/status';
+
+const choices: StatusChoice[] = ['room', 'focusing', 'break', 'away'];
+
+interface MyStatusFieldProps {
+  me: Participant;
+  phase: RoomPhase | undefined;
+}
+
+/** Lets me tell the room what I am doing, or follow the room's phase. */
+export function MyStatusField({ me, phase }: MyStatusFieldProps) {
+  const t = useT();
+  const id = useId();
+  const [failed, setFailed] = useState(false);
+  const followed = t(`presence.${roomStatus(phase)}`);
+
+  const choose = (choice: StatusChoice) => {
+    setFailed(false);
+    setMyStatus(choice === 'room' ? null : choice).catch(() => setFailed(true));
+  };
+
+  return (
+    <div className="my-status">
+      <label htmlFor={id} className="my-status__label">
+        {t('participants.myStatus')}
+      </label>
+      <select
+        id={id}
+        className="input my-status__select"
+        value={statusChoiceOf(me)}
+        onChange={(event) => choose(event.target.value as StatusChoice)}
+        aria-describedby={failed ? `${id}-error` : undefined}
+      >
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice === 'room' ? t('participants.followRoom', { status: followed }) : t(`presence.${choice}`)}
+          </option>
+        ))}
+      </select>
+      {failed && (
+        <p id={`${id}-error`} className="my-status__error" role="alert">
+          {t('participants.error.status')}
+        </p>
+      )}
+    </div>
+  );
+}
