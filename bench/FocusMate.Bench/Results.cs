@@ -6,7 +6,7 @@ internal sealed record FanoutResult(
     long CommandsSent, long Expected, long Delivered, long Lost, long OutOfOrder, long Duplicates, long Unmatched,
     long CommandErrors, long SendFailures, int ClosedClients, Percentiles Latency, Percentiles DispatchLag,
     double DeliveriesPerSecond, double ServerCpuMicrosPerDelivery, CpuUse Cpu, double DrainSeconds,
-    long RssBeforeBytes, long RssAfterBytes)
+    long RssBeforeBytes, long RssAfterBytes, string? Note = null)
 {
     public static FanoutResult Of(string target, FanoutStage stage, CpuUse cpu, double drained, long rss0, long rss1,
         IReadOnlyList<BenchRoom> rooms)

@@ -135,22 +135,24 @@ internal sealed class Suite(IReadOnlyList<Target> targets, SuitePlan plan, strin
 
     private async Task FanoutStageAsync(FanoutRun run, StagePlan stage)
     {
-        if (stage.Sweep && !run.SweepGoing)
+        // The 2,000-client levels are the targets: always run. The sweep beyond stops once p95 passed 100 ms.
+        if (stage.Sweep && !run.SweepGoing && stage.Clients > 2000)
         {
             Log($"  {run.Target.Name} fan-out {stage.Clients} clients @ {stage.Rate}/s skipped: p95 already over 100 ms at fewer clients");
             return;
         }
 
         var rooms = stage.Clients / plan.RoomSize;
-        if (run.Population.Rooms.Count < rooms)
+        await GrowAsync(run, rooms);
+        var r = await MeasureAsync(run, stage, rooms);
+        if (Noisy(r))
         {
-            var added = await run.Population.PrepareAsync(rooms - run.Population.Rooms.Count, plan.RoomSize);
-            await run.Population.ConnectAsync(added, run.Scenario, startTimer: true);
+            // Other sessions on the machine took CPU during the window: measure once more when it is quieter, keep both.
+            Log($"  {r.Target} fan-out {r.Clients} @ {r.CommandsPerSecond}/s: p95 {r.Latency.P95} ms while others used {r.Cpu.OtherCores} cores; measuring again");
+            _results.Fanout.Add(r with { Note = "noisy: others used the CPU; measured again" });
+            r = await MeasureAsync(run, stage, rooms) with { Note = "second measurement" };
         }
 
-        await Quiet(run.Target);
-        var r = await run.Scenario.RunAsync(new FanoutStage(stage.Clients, rooms, stage.Rate, plan.Warmup, stage.MeasureSeconds),
-            run.Population.Rooms.Take(rooms).ToList(), run.Target.Name);
         _results.Fanout.Add(r);
         run.SweepGoing &= !stage.Sweep || (r.Latency.P95 < 100 && r.Lost == 0);
         Log($"  {r.Target} fan-out {r.Clients} clients/{r.Rooms} rooms @ {r.CommandsPerSecond}/s: p50 {r.Latency.P50} p95 {r.Latency.P95} " +
@@ -159,7 +161,46 @@ internal sealed class Suite(IReadOnlyList<Target> targets, SuitePlan plan, strin
             $"generator {r.Cpu.GeneratorCores}, others {r.Cpu.OtherCores} cores; dispatch lag p99 {r.DispatchLag.P99} ms");
     }
 
-    private static Task Quiet(Target t) => t.Probe?.WaitQuietAsync(0.1, 60) ?? Task.Delay(1000);
+    private async Task GrowAsync(FanoutRun run, int rooms)
+    {
+        if (run.Population.Rooms.Count < rooms)
+        {
+            var added = await run.Population.PrepareAsync(rooms - run.Population.Rooms.Count, plan.RoomSize);
+            await run.Population.ConnectAsync(added, run.Scenario, startTimer: true);
+        }
+    }
+
+    private bool Noisy(FanoutResult r) => r.Latency.P95 >= 100 && r.Cpu.OtherCores >= NoisyCores && r.Lost == 0 && !plan.Smoke;
+
+    private async Task<FanoutResult> MeasureAsync(FanoutRun run, StagePlan stage, int rooms)
+    {
+        await Quiet(run.Target);
+        return await run.Scenario.RunAsync(new FanoutStage(stage.Clients, rooms, stage.Rate, plan.Warmup, stage.MeasureSeconds),
+            run.Population.Rooms.Take(rooms).ToList(), run.Target.Name);
+    }
+
+    /// <summary>CPU (cores) that other processes may use during a window before it counts as noisy.</summary>
+    private const double NoisyCores = 0.3;
+
+    /// <summary>Waits until the server is idle, then until the rest of the machine is (at most 45 s; other sessions share it).</summary>
+    private async Task Quiet(Target t)
+    {
+        await (t.Probe?.WaitQuietAsync(0.1, 60) ?? Task.Delay(1000));
+        var start = Clock.Now;
+        double others;
+        do
+        {
+            var window = new CpuWindow(t.Probe);
+            await Task.Delay(1000);
+            var use = window.Stop();
+            others = use.OtherCores;
+        }
+        while (others >= NoisyCores && Clock.SecondsSince(start) < 45);
+        if (others >= NoisyCores)
+        {
+            Log($"  (machine busy: others still used {others:F2} cores after 45 s; measuring anyway)");
+        }
+    }
 
     private static string Mib(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
 
