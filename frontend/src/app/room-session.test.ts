@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { useChatStore } from '@/features/chat';
+import { listMessages } from '@/features/chat/api/chat';
 import { useParticipantsStore } from '@/features/participants';
 import { saveCredentials, useRoomStore } from '@/features/room';
 import { getRoom } from '@/features/room/api/rooms';
@@ -14,6 +16,7 @@ import type { Room, RoomSnapshot } from '@/types/api';
 import { RoomSession } from './room-session';
 
 vi.mock('@/features/room/api/rooms', () => ({ getRoom: vi.fn(), leaveRoom: vi.fn() }));
+vi.mock('@/features/chat/api/chat', () => ({ listMessages: vi.fn(), sendMessage: vi.fn() }));
 vi.mock('@/lib/hub', async (importOriginal) => ({
   ...(await importOriginal<typeof Hub>()),
   connectRoomHub: vi.fn(),
@@ -75,6 +78,53 @@ describe('RoomSession', () => {
     expect(useTimerStore.getState().offsetMs).toBeGreaterThan(119_000);
     expect(useTimerStore.getState().timer?.version).toBe(4);
     expect(useParticipantsStore.getState().participants).toHaveLength(1);
+    expect(useChatStore.getState().messages.map((m) => m.text)).toEqual(['hello']);
+    session.close();
+  });
+
+  it('lands chat messages in the chat store', async () => {
+    const session = await openConnected();
+    await callbacks.onReady();
+    callbacks.events.chat_message(event(chatMessage('m-2', 'p-2', 'second')));
+    expect(useChatStore.getState().messages.map((m) => m.text)).toEqual(['hello', 'second']);
+    session.close();
+  });
+
+  it('says which way the room went: deleted by its host, or expired', async () => {
+    const session = await openConnected();
+    callbacks.events.room_deleted(event({ reason: 'expired' }));
+    expect(useRoomStore.getState().outcome).toBe('expired');
+    session.close();
+  });
+
+  it('shows the removed page when the host removes me, and only me', async () => {
+    const session = await openConnected();
+    await callbacks.onReady();
+    callbacks.events.participant_update(
+      event({ action: 'removed', participant: participant('p-2'), current_count: 1 }),
+    );
+    expect(useRoomStore.getState().outcome).toBeUndefined();
+    callbacks.events.participant_update(
+      event({ action: 'removed', participant: participant('p-1'), current_count: 1 }),
+    );
+    expect(useRoomStore.getState().outcome).toBe('removed');
+    expect(localStorage.getItem(`focusmate.room.${roomId}`)).toBeNull();
+    expect(Hub.disconnectRoomHub).toHaveBeenCalled();
+    session.close();
+  });
+
+  it('a token the hub refuses ends on the "no longer in this room" page while the room exists', async () => {
+    const session = await openConnected();
+    callbacks.onRefused(new ApiError('UNAUTHORIZED', 'gone', 0));
+    await vi.waitFor(() => expect(useRoomStore.getState().outcome).toBe('gone'));
+    session.close();
+  });
+
+  it('checks over REST, with my token, whether it still opens the room', async () => {
+    const session = await openConnected();
+    vi.mocked(listMessages).mockRejectedValueOnce(new ApiError('UNAUTHORIZED', 'invalid', 401));
+    await expect(callbacks.checkAccess?.()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(listMessages).toHaveBeenCalledWith(roomId, 'tok', 1);
     session.close();
   });
 

@@ -68,7 +68,7 @@ interface RoomViewProps {
   session: RoomSession;
 }
 
-function RoomView({ room, credentials, session }: RoomViewProps) {
+export function RoomView({ room, credentials, session }: RoomViewProps) {
   const t = useT();
   const navigate = useNavigate();
   const connection = useRoomStore((s) => s.connection);
