@@ -47,7 +47,7 @@ public static class TestClock
                 }
 
                 clock.Advance(TimeSpan.FromSeconds(request.AdvanceSeconds));
-                deadlines.Changed();
+                deadlines.Wake();
                 return Results.Json(new { server_time = clock.GetUtcNow() }, ApiJson.Options);
             });
         }

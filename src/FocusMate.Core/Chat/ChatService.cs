@@ -23,14 +23,18 @@ public sealed class ChatService(
 
     public async Task<ChatMessage> SendAsync(Guid roomId, Caller? caller, SendMessageRequest request, CancellationToken cancellationToken)
     {
-        _ = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        var room = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
         var author = await access.RequireMemberAsync(roomId, caller, cancellationToken);
         await validator.EnsureValidAsync(request, cancellationToken);
         limiter.Take(author.Id);
         var now = clock.GetUtcNowMilliseconds();
         var message = new ChatMessage(Guid.NewGuid(), roomId, author.Id, author.UserName, request.Text!.Trim(), now);
         await chat.AddAsync(message, cancellationToken);
-        await rooms.TouchAsync(roomId, now, cancellationToken);
+        if (room.ShouldRecordActivity(now))
+        {
+            await rooms.TouchAsync(roomId, now, cancellationToken);
+        }
+
         await events.ChatMessageAsync(message);
         return message;
     }

@@ -41,7 +41,12 @@ public sealed class Room
 
     public DateTimeOffset LastActivityAt { get; private set; }
 
+    /// <summary>Activity is kept to the minute: a room used less than a minute ago needs no new record.</summary>
+    public static readonly TimeSpan ActivityResolution = TimeSpan.FromMinutes(1);
+
     public static string Normalize(string name) => name.ToUpperInvariant();
+
+    public bool ShouldRecordActivity(DateTimeOffset now) => now - LastActivityAt >= ActivityResolution;
 
     public void ChangeSettings(RoomSettings settings, DateTimeOffset now)
     {

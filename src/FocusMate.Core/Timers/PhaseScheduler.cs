@@ -22,13 +22,15 @@ public sealed partial class PhaseScheduler(
         await deadlines.ListenAsync();
         while (!stoppingToken.IsCancellationRequested)
         {
+            deadlines.Awake();
             var changed = deadlines.NextChange;
             try
             {
                 var wait = await RunPassAsync(stoppingToken);
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.WhenAny(Task.Delay(wait, clock, stoppingToken), changed);
+                    deadlines.SleepUntil(clock.GetUtcNow() + wait);
+                    await SleepAsync(wait, changed, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -40,9 +42,18 @@ public sealed partial class PhaseScheduler(
 #pragma warning restore CA1031
             {
                 LogPassFailed(ex);
-                await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken), changed);
+                await SleepAsync(TimeSpan.FromSeconds(1), changed, stoppingToken);
             }
         }
+    }
+
+    /// <summary>Sleeps for <paramref name="wait"/> or until <paramref name="changed"/>; the timer is released either way.</summary>
+    private async Task SleepAsync(TimeSpan wait, Task changed, CancellationToken stoppingToken)
+    {
+        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var timer = Task.Delay(wait, clock, sleep.Token);
+        await Task.WhenAny(timer, changed);
+        await sleep.CancelAsync();
     }
 
     /// <summary>Completes every due room; returns how long to sleep until the next target.</summary>

@@ -38,7 +38,11 @@ public sealed partial class TimerService(
             var transition = command.ApplyTo(current, room.Settings.Phases, now, sessionType);
             if (await CommitAsync(roomId, current, transition, cancellationToken))
             {
-                await rooms.TouchAsync(roomId, now, cancellationToken);
+                if (room.ShouldRecordActivity(now))
+                {
+                    await rooms.TouchAsync(roomId, now, cancellationToken);
+                }
+
                 return transition.State;
             }
 
@@ -87,9 +91,9 @@ public sealed partial class TimerService(
             return false;
         }
 
-        if (transition.State.TargetAt != current.TargetAt)
+        if (transition.State.TargetAt is { } target && target != current.TargetAt)
         {
-            deadlines.Changed();
+            deadlines.Changed(target);
         }
 
         await events.TimerChangedAsync(roomId, transition.State, transition.Completions);

@@ -69,7 +69,7 @@ internal sealed class RoomRepository(FocusMateDbContext db) : IRoomRepository
     public async Task TouchAsync(Guid roomId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Activity only matters to the day; one write a minute per room is plenty and keeps hot rooms cheap.
-        var stale = now - TimeSpan.FromMinutes(1);
+        var stale = now - Room.ActivityResolution;
         await db.Rooms.Where(r => r.Id == roomId && r.LastActivityAt < stale)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.LastActivityAt, now), cancellationToken);
     }
