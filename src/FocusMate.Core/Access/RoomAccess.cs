@@ -14,31 +14,8 @@ public sealed class RoomAccess(IParticipantRepository participants)
     /// <summary>The caller, who must hold a token of this room whose participant is still in it.</summary>
     public async Task<Participant> RequireMemberAsync(Guid roomId, Caller? caller, CancellationToken cancellationToken)
     {
-        if (caller is not { } known)
-        {
-            throw new UnauthorizedException();
-        }
-
-        if (known.RoomId != roomId)
-        {
-            throw new ForbiddenException("This token belongs to another room.");
-        }
-
-        return await participants.FindAsync(roomId, known.ParticipantId, cancellationToken)
-            ?? throw new UnauthorizedException("This token's participant is no longer in the room.");
-    }
-
-    /// <summary>A member who may control the timer: the host, or anyone when the room allows all control.</summary>
-    public async Task<Participant> RequireControllerAsync(Room room, Caller? caller, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(room);
-        var participant = await RequireMemberAsync(room.Id, caller, cancellationToken);
-        if (!participant.IsHost && !room.Settings.AllowAllControl)
-        {
-            throw new ForbiddenException("Only the host controls the timer in this room.");
-        }
-
-        return participant;
+        var known = Identify(roomId, caller);
+        return Member(known, await participants.FindAsync(roomId, known.ParticipantId, cancellationToken));
     }
 
     /// <summary>The host of the room.</summary>
@@ -47,4 +24,33 @@ public sealed class RoomAccess(IParticipantRepository participants)
         var participant = await RequireMemberAsync(roomId, caller, cancellationToken);
         return participant.IsHost ? participant : throw new ForbiddenException("Only the host may do this.");
     }
+
+    /// <summary>A token of this room, or the refusal: none at all (401) or another room's (403).</summary>
+    public static Caller Identify(Guid roomId, Caller? caller)
+    {
+        if (caller is not { } known)
+        {
+            throw new UnauthorizedException();
+        }
+
+        return known.RoomId == roomId ? known : throw new ForbiddenException("This token belongs to another room.");
+    }
+
+    /// <summary>
+    /// A member who may control the timer: the host, or anyone when the room allows all control.
+    /// <paramref name="participant"/> is the caller's participant as stored, already read with the room.
+    /// </summary>
+    public static Participant Controller(Room room, Caller? caller, Participant? participant)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        var member = Member(Identify(room.Id, caller), participant);
+        return member.IsHost || room.Settings.AllowAllControl
+            ? member
+            : throw new ForbiddenException("Only the host controls the timer in this room.");
+    }
+
+    private static Participant Member(Caller caller, Participant? participant) =>
+        participant is not null && participant.Id == caller.ParticipantId
+            ? participant
+            : throw new UnauthorizedException("This token's participant is no longer in the room.");
 }

@@ -7,6 +7,9 @@ public interface IRoomRepository
 {
     Task<Room?> FindAsync(Guid roomId, CancellationToken cancellationToken);
 
+    /// <summary>The room with its timer, in one read.</summary>
+    Task<RoomDetails?> FindDetailsAsync(Guid roomId, CancellationToken cancellationToken);
+
     /// <summary>Stores a new room with its first timer and its host; false when the name is taken.</summary>
     Task<bool> TryAddAsync(Room room, TimerState timer, Participants.Participant host, CancellationToken cancellationToken);
 

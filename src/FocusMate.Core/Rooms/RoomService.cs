@@ -11,7 +11,6 @@ namespace FocusMate.Core.Rooms;
 /// <summary>Creating, reading, configuring and deleting rooms.</summary>
 public sealed class RoomService(
     IRoomRepository rooms,
-    ITimerRepository timers,
     RoomAccess access,
     ITokenIssuer tokens,
     IRoomEvents events,
@@ -38,12 +37,8 @@ public sealed class RoomService(
         return new CreatedRoom(new RoomDetails(room, timer), host, tokens.Issue(room.Id, host.Id, isHost: true));
     }
 
-    public async Task<RoomDetails> GetAsync(Guid roomId, CancellationToken cancellationToken)
-    {
-        var room = await FindAsync(roomId, cancellationToken);
-        var timer = await timers.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
-        return new RoomDetails(room, timer);
-    }
+    public async Task<RoomDetails> GetAsync(Guid roomId, CancellationToken cancellationToken) =>
+        await rooms.FindDetailsAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
 
     public async Task<Room> FindAsync(Guid roomId, CancellationToken cancellationToken) =>
         await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);

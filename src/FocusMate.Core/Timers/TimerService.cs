@@ -14,7 +14,6 @@ namespace FocusMate.Core.Timers;
 public sealed partial class TimerService(
     IRoomRepository rooms,
     ITimerRepository timers,
-    RoomAccess access,
     IRoomEvents events,
     PhaseDeadlines deadlines,
     TimeProvider clock,
@@ -29,16 +28,18 @@ public sealed partial class TimerService(
     public async Task<TimerState> ExecuteAsync(Guid roomId, Caller? caller, TimerCommand command,
         SessionType? sessionType, CancellationToken cancellationToken)
     {
-        var room = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
-        await access.RequireControllerAsync(room, caller, cancellationToken);
+        // No token: 401 before anything. A token of another room: 404 if this room does not exist, else 403.
+        var participantId = caller?.ParticipantId ?? throw new UnauthorizedException();
         for (var attempt = 1; ; attempt++)
         {
-            var current = await GetAsync(roomId, cancellationToken);
+            // One read per attempt: the room (for its rules and plan), the timer, and who is asking.
+            var context = await timers.FindForCommandAsync(roomId, participantId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+            RoomAccess.Controller(context.Room, caller, context.Caller);
             var now = clock.GetUtcNowMilliseconds();
-            var transition = command.ApplyTo(current, room.Settings.Phases, now, sessionType);
-            if (await CommitAsync(roomId, current, transition, cancellationToken))
+            var transition = command.ApplyTo(context.Timer, context.Room.Settings.Phases, now, sessionType);
+            if (await CommitAsync(roomId, context.Timer, transition, cancellationToken))
             {
-                if (room.ShouldRecordActivity(now))
+                if (context.Room.ShouldRecordActivity(now))
                 {
                     await rooms.TouchAsync(roomId, now, cancellationToken);
                 }
@@ -50,8 +51,6 @@ public sealed partial class TimerService(
             {
                 throw new InvalidOperationException($"The timer of room {roomId} kept changing under {command}.");
             }
-
-            room = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
         }
     }
 

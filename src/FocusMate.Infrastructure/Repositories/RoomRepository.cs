@@ -8,8 +8,22 @@ namespace FocusMate.Infrastructure.Repositories;
 
 internal sealed class RoomRepository(FocusMateDbContext db) : IRoomRepository
 {
-    public Task<Room?> FindAsync(Guid roomId, CancellationToken cancellationToken) =>
-        db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, cancellationToken);
+    private static readonly Func<FocusMateDbContext, Guid, CancellationToken, Task<Room?>> ById =
+        EF.CompileAsyncQuery((FocusMateDbContext db, Guid roomId, CancellationToken _) =>
+            db.Rooms.AsNoTracking().FirstOrDefault(r => r.Id == roomId));
+
+    private static readonly Func<FocusMateDbContext, Guid, CancellationToken, Task<DetailsRow?>> DetailsById =
+        EF.CompileAsyncQuery((FocusMateDbContext db, Guid roomId, CancellationToken _) =>
+            (from room in db.Rooms.AsNoTracking()
+             where room.Id == roomId
+             join timer in db.Timers.AsNoTracking() on room.Id equals timer.RoomId
+             select new DetailsRow(room, timer))
+            .FirstOrDefault());
+
+    public Task<Room?> FindAsync(Guid roomId, CancellationToken cancellationToken) => ById(db, roomId, cancellationToken);
+
+    public async Task<RoomDetails?> FindDetailsAsync(Guid roomId, CancellationToken cancellationToken) =>
+        await DetailsById(db, roomId, cancellationToken) is { } row ? new RoomDetails(row.Room, row.Timer.ToState()) : null;
 
     public async Task<bool> TryAddAsync(Room room, TimerState timer, Participant host, CancellationToken cancellationToken)
     {
@@ -80,4 +94,6 @@ internal sealed class RoomRepository(FocusMateDbContext db) : IRoomRepository
 
     private Task<bool> NameTakenAsync(string normalizedName, CancellationToken cancellationToken) =>
         db.Rooms.AnyAsync(r => r.NormalizedName == normalizedName, cancellationToken);
+
+    private sealed record DetailsRow(Room Room, TimerRow Timer);
 }
