@@ -21,10 +21,12 @@ log() { echo "[profile.sh $(date -u +%H:%M:%S)] $*"; }
 for tool in dotnet-counters dotnet-trace; do
   [[ -x "$TOOLS/$tool" ]] || dotnet tool install "$tool" --version 10.0.750501 --tool-path "$TOOLS" >/dev/null
 done
-dotnet build src/FocusMate.Api -c Release -nologo -v quiet >/dev/null
-dotnet build bench/FocusMate.Bench -c Release -nologo -v quiet >/dev/null
 WORK=$(mktemp -d /tmp/fm-profile.XXXXXX)
-cp -r src/FocusMate.Api/bin/Release/net10.0 "$WORK/api"
+# FocusMate from a commit (BENCH_FM_REF, default HEAD), built outside the shared work tree, as run.sh does.
+mkdir -p "$WORK/src"
+git archive "${BENCH_FM_REF:-HEAD}" | tar -x -C "$WORK/src"
+dotnet build "$WORK/src/src/FocusMate.Api" -c Release -nologo -v quiet -o "$WORK/api" >/dev/null
+dotnet build bench/FocusMate.Bench -c Release -nologo -v quiet >/dev/null
 G="dotnet $ROOT/bench/FocusMate.Bench/bin/Release/net10.0/FocusMate.Bench.dll"
 PID=""
 stop() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; PID=""; }

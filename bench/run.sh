@@ -6,7 +6,8 @@
 #                          (report.md, results.json, PNG charts).
 #   bench/run.sh --smoke   a few seconds at tiny sizes; exits non-zero unless events actually arrive
 #                          (no timing is judged). Writes to bench/results/tmp/smoke/.
-# Environment: FM_PORT (8200), BARE_PORT (8201), BENCH_OUT (output folder), BENCH_KEEP=1 keeps the temp folder.
+# Environment: FM_PORT (8200), BARE_PORT (8201), BENCH_OUT (output folder), BENCH_KEEP=1 keeps the temp folder,
+# BENCH_FM_REF (the commit of FocusMate to build, default HEAD), BENCH_FM_SRC=worktree (build the work tree instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -29,16 +30,28 @@ for port in "$FM_PORT" "$BARE_PORT"; do
   fi
 done
 
+WORK=$(mktemp -d /tmp/fm-bench.XXXXXX)
 log "building in Release"
-dotnet build src/FocusMate.Api -c Release -nologo -v quiet
+# FocusMate is built from a commit (default HEAD) exported to a temporary folder: the shared work tree may
+# hold someone's unfinished change, and a build there could collide with theirs. BENCH_FM_SRC=worktree
+# builds the work tree as it is instead (to measure a change before committing it).
+if [[ "${BENCH_FM_SRC:-}" == "worktree" ]]; then
+  FM_LABEL="work tree of $(git rev-parse --short HEAD) ($(git status --porcelain src | wc -l) changed files under src/)"
+  dotnet build src/FocusMate.Api -c Release -nologo -v quiet
+  cp -r src/FocusMate.Api/bin/Release/net10.0 "$WORK/api"
+else
+  FM_REF=${BENCH_FM_REF:-HEAD}
+  FM_LABEL="commit $(git rev-parse --short "$FM_REF")"
+  mkdir -p "$WORK/src"
+  git archive "$FM_REF" | tar -x -C "$WORK/src"
+  dotnet build "$WORK/src/src/FocusMate.Api" -c Release -nologo -v quiet -o "$WORK/api"
+fi
 dotnet build bench/BareHub -c Release -nologo -v quiet
 dotnet build bench/FocusMate.Bench -c Release -nologo -v quiet
-
-# Private copies of the two apps: another engineer's rebuild cannot replace the binaries under a run.
-WORK=$(mktemp -d /tmp/fm-bench.XXXXXX)
-cp -r src/FocusMate.Api/bin/Release/net10.0 "$WORK/api"
+# A private copy of the bare app too: nobody's rebuild can replace binaries under a run.
 cp -r bench/BareHub/bin/Release/net10.0 "$WORK/bare"
 mkdir -p "$WORK/data"
+log "FocusMate: $FM_LABEL"
 
 PIDS=()
 cleanup() {
@@ -71,7 +84,7 @@ wait_up "$BARE_PORT"
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 STATUS=0
 dotnet bench/FocusMate.Bench/bin/Release/net10.0/FocusMate.Bench.dll suite \
-  --focusmate "http://127.0.0.1:$FM_PORT" --focusmate-pid "$FM_PID" \
+  --focusmate "http://127.0.0.1:$FM_PORT" --focusmate-pid "$FM_PID" --focusmate-label "$FM_LABEL" \
   --bare "http://127.0.0.1:$BARE_PORT" --bare-pid "$BARE_PID" \
   --out "$OUT" $SMOKE || STATUS=$?
 

@@ -39,7 +39,7 @@ internal static class Commands
             if (cli.Text(name) is { } url)
             {
                 var uri = new Uri(url);
-                targets.Add(new Target(name, uri, cli.Probe(name + "-pid", uri)));
+                targets.Add(new Target(name, uri, cli.Probe(name + "-pid", uri), cli.Text(name + "-label") is { } label ? ", " + label : ""));
             }
         }
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace FocusMate.Bench;
 
 /// <summary>A server under test: its name in the report, its base address and its process.</summary>
-internal sealed record Target(string Name, Uri Uri, ServerProbe? Probe);
+internal sealed record Target(string Name, Uri Uri, ServerProbe? Probe, string Label = "");
 
 /// <summary>One fan-out load level; sweep levels grow the client count at 0.5 commands/s per client.</summary>
 internal sealed record StagePlan(int Clients, double Rate, double MeasureSeconds, bool Sweep);
@@ -38,7 +38,7 @@ internal sealed class Suite(IReadOnlyList<Target> targets, SuitePlan plan, strin
         Directory.CreateDirectory(outDir);
         foreach (var t in targets)
         {
-            _results.Targets[t.Name] = $"{t.Uri} (pid {t.Probe?.Pid.ToString(CultureInfo.InvariantCulture) ?? "unknown"})";
+            _results.Targets[t.Name] = $"{t.Uri} (pid {t.Probe?.Pid.ToString(CultureInfo.InvariantCulture) ?? "unknown"}{t.Label})";
         }
 
         Log($"suite ({(plan.Smoke ? "smoke" : "full")}) on {Environment.ProcessorCount} cores, load average {MachineCpu.LoadAverage1()}");
@@ -186,6 +186,11 @@ internal sealed class Suite(IReadOnlyList<Target> targets, SuitePlan plan, strin
     private async Task Quiet(Target t)
     {
         await (t.Probe?.WaitQuietAsync(0.1, 60) ?? Task.Delay(1000));
+        if (plan.Smoke)
+        {
+            return;
+        }
+
         var start = Clock.Now;
         double others;
         do
