@@ -101,20 +101,19 @@ export function RoomView({ room, credentials, session }: RoomViewProps) {
       </div>
       <PhaseEndBanner />
       <div className="room__grid">
+        {/* Chat before the participants: on a phone its header (and unread count) stays near the top. */}
         <TimerPanel longBreakInterval={room.long_break_interval} disabledReason={disabledReason} />
-        <div className="room__side">
-          <ParticipantList
-            roomId={room.room_id}
-            myParticipantId={credentials.participant_id}
-            token={credentials.token}
-            phase={timer}
-          />
-          <ChatPanel
-            myParticipantId={credentials.participant_id}
-            connected={connection === 'connected'}
-            phase={<PhaseChip />}
-          />
-        </div>
+        <ChatPanel
+          myParticipantId={credentials.participant_id}
+          connected={connection === 'connected'}
+          phase={<PhaseChip />}
+        />
+        <ParticipantList
+          roomId={room.room_id}
+          myParticipantId={credentials.participant_id}
+          token={credentials.token}
+          phase={timer}
+        />
       </div>
     </div>
   );

@@ -25,6 +25,12 @@ const notes: Partial<Record<ApiError['code'], MessageKey>> = {
   NETWORK_ERROR: 'chat.notSent',
 };
 
+const noteKinds: Partial<Record<MessageKey, 'hint' | 'calm'>> = {
+  'chat.keys': 'hint',
+  'chat.offline': 'calm',
+  'chat.rateLimited': 'calm',
+};
+
 interface MessageComposerProps {
   myParticipantId: string;
   connected: boolean;
@@ -66,9 +72,9 @@ export function MessageComposer({ myParticipantId, connected }: MessageComposerP
     void send();
   };
 
-  // A refusal for sending too fast is said calmly; only real failures are shown as problems.
-  const problem = note !== undefined && note !== 'chat.rateLimited';
-  const noteText = note ? t(note) : connected ? undefined : t('chat.offline');
+  // Under the box: what went wrong (a refusal for sending too fast said calmly), else how to send.
+  const noteKey: MessageKey = note ?? (connected ? 'chat.keys' : 'chat.offline');
+  const noteKind = noteKinds[noteKey] ?? 'problem';
   return (
     <form className="chat__composer" onSubmit={submit}>
       <label htmlFor={id} className="visually-hidden">
@@ -86,7 +92,7 @@ export function MessageComposer({ myParticipantId, connected }: MessageComposerP
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onKeyDown}
-          aria-describedby={noteText ? `${id}-note` : undefined}
+          aria-describedby={`${id}-note`}
         />
         <Button
           type="submit"
@@ -99,8 +105,8 @@ export function MessageComposer({ myParticipantId, connected }: MessageComposerP
         </Button>
       </div>
       <div className="chat__footer">
-        <p id={`${id}-note`} className={`chat__note ${problem ? 'chat__note--problem' : ''}`} role="status">
-          {noteText}
+        <p id={`${id}-note`} className={`chat__note chat__note--${noteKind}`} role="status">
+          {t(noteKey)}
         </p>
         {draft.length >= counterFrom && (
           <span className="chat__counter">

@@ -4,21 +4,19 @@ import { useT } from '@/lib/i18n';
 import type { Participant } from '@/types/api';
 
 import { setMyStatus } from '../api/participant-commands';
-import { roomStatus, statusChoiceOf, type RoomPhase, type StatusChoice } from '../lib/status';
+import { statusChoiceOf, type StatusChoice } from '../lib/status';
 
 const choices: StatusChoice[] = ['room', 'focusing', 'break', 'away'];
 
 interface MyStatusFieldProps {
   me: Participant;
-  phase: RoomPhase | undefined;
 }
 
 /** Lets me tell the room what I am doing, or follow the room's phase. */
-export function MyStatusField({ me, phase }: MyStatusFieldProps) {
+export function MyStatusField({ me }: MyStatusFieldProps) {
   const t = useT();
   const id = useId();
   const [failed, setFailed] = useState(false);
-  const followed = t(`presence.${roomStatus(phase)}`);
 
   const choose = (choice: StatusChoice) => {
     setFailed(false);
@@ -39,7 +37,7 @@ export function MyStatusField({ me, phase }: MyStatusFieldProps) {
       >
         {choices.map((choice) => (
           <option key={choice} value={choice}>
-            {choice === 'room' ? t('participants.followRoom', { status: followed }) : t(`presence.${choice}`)}
+            {choice === 'room' ? t('participants.followRoom') : t(`presence.${choice}`)}
           </option>
         ))}
       </select>

@@ -118,6 +118,6 @@ describe('ParticipantList', () => {
     vi.mocked(invokeRoomHub).mockResolvedValue({ ...ben, status: 'focusing', status_source: 'room' });
     await userEvent.selectOptions(screen.getByLabelText('My status'), 'room');
     expect(invokeRoomHub).toHaveBeenLastCalledWith('set_status', null);
-    expect(screen.getByLabelText('My status')).toHaveDisplayValue('Follow the room (Focusing)');
+    expect(screen.getByLabelText('My status')).toHaveDisplayValue('Follow the room');
   });
 });

@@ -60,7 +60,7 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
         <span className="participants__count">{t('participants.count', { count: participants.length })}</span>
       </header>
       <StatusSummary participants={participants} phase={phase} />
-      {me && <MyStatusField me={me} phase={phase} />}
+      {me && <MyStatusField me={me} />}
       <ul className="participants__list" aria-labelledby="participants-title">
         {participants.map((p) => (
           <ParticipantRow
