@@ -37,6 +37,7 @@ public static class DependencyInjection
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContextPool<FocusMateDbContext, PostgresFocusMateDbContext>(options => options.UseNpgsql(connectionString ?? ""));
+            services.AddSingleton<WriteLock, ConcurrentWrites>();
         }
         else
         {
@@ -44,6 +45,7 @@ public static class DependencyInjection
             services.AddDbContextPool<FocusMateDbContext, SqliteFocusMateDbContext>(options => options
                 .UseSqlite(sqlite)
                 .AddInterceptors(new SqlitePragmas()));
+            services.AddSingleton<WriteLock, SerializedWrites>();
         }
 
         services.AddScoped<IRoomRepository, RoomRepository>();

@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FocusMate.Infrastructure.Repositories;
 
-internal sealed class ChatRepository(FocusMateDbContext db) : IChatRepository
+internal sealed class ChatRepository(FocusMateDbContext db, WriteLock writes) : IChatRepository
 {
     public async Task AddAsync(ChatMessage message, CancellationToken cancellationToken)
     {
+        await using var writing = await writes.AcquireAsync(cancellationToken);
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FocusMate.Infrastructure.Repositories;
 
-internal sealed class ParticipantRepository(FocusMateDbContext db) : IParticipantRepository
+internal sealed class ParticipantRepository(FocusMateDbContext db, WriteLock writes) : IParticipantRepository
 {
     public Task<Participant?> FindAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken) =>
         db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == participantId && p.RoomId == roomId, cancellationToken);
@@ -15,6 +15,7 @@ internal sealed class ParticipantRepository(FocusMateDbContext db) : IParticipan
     public async Task<Participant?> TryAddAsync(Participant participant, int maxParticipants, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(participant);
+        await using var writing = await writes.AcquireAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The count and the capacity check are one conditional UPDATE, so two joins racing for the
         // last seat cannot both win, on SQLite or PostgreSQL.
@@ -40,6 +41,7 @@ internal sealed class ParticipantRepository(FocusMateDbContext db) : IParticipan
 
     public async Task<bool> MakeHostAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken)
     {
+        await using var writing = await writes.AcquireAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Participants.Where(p => p.RoomId == roomId && p.IsHost && p.Id != participantId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.IsHost, false), cancellationToken);
@@ -49,15 +51,19 @@ internal sealed class ParticipantRepository(FocusMateDbContext db) : IParticipan
         return promoted == 1;
     }
 
-    public async Task<bool> SetStatusAsync(Guid roomId, Guid participantId, ParticipantStatus? status, CancellationToken cancellationToken) =>
-        await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId)
+    public async Task<bool> SetStatusAsync(Guid roomId, Guid participantId, ParticipantStatus? status, CancellationToken cancellationToken)
+    {
+        await using var writing = await writes.AcquireAsync(cancellationToken);
+        return await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, status), cancellationToken) == 1;
+    }
 
     public async Task TouchAsync(IReadOnlyCollection<Guid> participantIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(participantIds);
         if (participantIds.Count > 0)
         {
+            await using var writing = await writes.AcquireAsync(cancellationToken);
             await db.Participants.Where(p => participantIds.Contains(p.Id))
                 .ExecuteUpdateAsync(set => set.SetProperty(p => p.LastSeenAt, now), cancellationToken);
         }
@@ -69,6 +75,7 @@ internal sealed class ParticipantRepository(FocusMateDbContext db) : IParticipan
 
     public async Task<bool> RemoveAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken)
     {
+        await using var writing = await writes.AcquireAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var removed = await db.Participants.Where(p => p.Id == participantId && p.RoomId == roomId).ExecuteDeleteAsync(cancellationToken);
         if (removed == 0)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FocusMate.Infrastructure.Repositories;
 
-internal sealed class RoomRepository(FocusMateDbContext db) : IRoomRepository
+internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes) : IRoomRepository
 {
     private static readonly Func<FocusMateDbContext, Guid, CancellationToken, Task<Room?>> ById =
         EF.CompileAsyncQuery((FocusMateDbContext db, Guid roomId, CancellationToken _) =>
@@ -33,6 +33,7 @@ internal sealed class RoomRepository(FocusMateDbContext db) : IRoomRepository
             return false;
         }
 
+        await using var writing = await writes.AcquireAsync(cancellationToken);
         db.Rooms.Add(room);
         db.Timers.Add(TimerRow.From(room.Id, timer));
         db.Participants.Add(host);
@@ -62,6 +63,7 @@ internal sealed class RoomRepository(FocusMateDbContext db) : IRoomRepository
     {
         ArgumentNullException.ThrowIfNull(room);
         ArgumentNullException.ThrowIfNull(before);
+        await using var writing = await writes.AcquireAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var settings = room.Settings;
         await db.Rooms.Where(r => r.Id == room.Id).ExecuteUpdateAsync(set => set
@@ -77,13 +79,17 @@ internal sealed class RoomRepository(FocusMateDbContext db) : IRoomRepository
         return true;
     }
 
-    public async Task<bool> DeleteAsync(Guid roomId, CancellationToken cancellationToken) =>
-        await db.Rooms.Where(r => r.Id == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> DeleteAsync(Guid roomId, CancellationToken cancellationToken)
+    {
+        await using var writing = await writes.AcquireAsync(cancellationToken);
+        return await db.Rooms.Where(r => r.Id == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
 
     public async Task TouchAsync(Guid roomId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Activity only matters to the day; one write a minute per room is plenty and keeps hot rooms cheap.
         var stale = now - Room.ActivityResolution;
+        await using var writing = await writes.AcquireAsync(cancellationToken);
         await db.Rooms.Where(r => r.Id == roomId && r.LastActivityAt < stale)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.LastActivityAt, now), cancellationToken);
     }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FocusMate.Infrastructure.Repositories;
 
-internal sealed class TimerRepository(FocusMateDbContext db) : ITimerRepository
+internal sealed class TimerRepository(FocusMateDbContext db, WriteLock writes) : ITimerRepository
 {
     public async Task<TimerState?> FindAsync(Guid roomId, CancellationToken cancellationToken)
     {
@@ -34,6 +34,7 @@ internal sealed class TimerRepository(FocusMateDbContext db) : ITimerRepository
     public async Task<bool> TrySaveAsync(Guid roomId, long expectedVersion, TimerTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
+        await using var writing = await writes.AcquireAsync(cancellationToken);
         if (transition.FinishedPhases.Count == 0)
         {
             return await CompareAndSwapAsync(db, roomId, expectedVersion, transition.State, cancellationToken);
