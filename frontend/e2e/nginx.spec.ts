@@ -73,6 +73,14 @@ test('through nginx: create, join by link, start, chat — over WebSockets, with
   await sendChat(b.page, 'Through the proxy 👋');
   await expect(chatLog(a.page).getByText('Through the proxy 👋')).toBeVisible();
 
+  // Dialogs (Radix adds styles and focus guards) and the sound toggle work under the policy too.
+  await a.page.getByRole('button', { name: 'Room settings' }).click();
+  await expect(a.page.getByRole('dialog', { name: 'Room settings' })).toBeVisible();
+  await a.page.keyboard.press('Escape');
+  await a.page.getByRole('button', { name: 'Reset the timer' }).click();
+  await a.page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await a.page.getByRole('button', { name: 'Mute the phase-end sound' }).click();
+
   for (const { page, violations, hubRequests, webSockets } of [a, b]) {
     expect(violations).toEqual([]);
     expect(await page.evaluate(() => window.cspViolations)).toEqual([]);

@@ -1,8 +1,7 @@
 // `npm run screenshots`: home and room, light and dark, desktop and a 360 px phone, English and Korean,
 // from the real app: a room with a running focus phase, statuses, chat, and the page of someone removed.
-import path from 'node:path';
-
 import type { Page } from '@playwright/test';
+import path from 'node:path';
 
 import { expect, test } from './support/fixtures';
 import { createRoom, expectConnected, joinRoom, sendChat, uniqueRoomName } from './support/room';
