@@ -49,6 +49,21 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task HubConnectionsThroughNginxLeaveNoTokenInItsLog()
+    {
+        var room = await cluster.Http.CreateRoomAsync(Web);
+        var client = await LiveClient.ConnectAsync(Web, room.Participant.Token);
+        await client.DisposeAsync();
+
+        // nginx writes a WebSocket's line when it closes.
+        var log = await Eventually.WaitAsync(() => Task.FromResult(cluster.NginxLog), text => text.Contains("/hubs/room", StringComparison.Ordinal));
+
+        Assert.Contains("GET /hubs/room HTTP/1.1\" 101", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("access_token", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(room.Participant.Token, log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABodyTooLargeForNginxStillGetsTheContractsProblem()
     {
         using var content = new StringContent($"{{\"text\":\"{new string('x', 100_000)}\"}}", Encoding.UTF8, "application/json");

@@ -48,7 +48,8 @@ export class Nginx {
     const site = readFileSync(templatePath, 'utf8')
       .replaceAll('${NGINX_PORT}', `127.0.0.1:${port}`)
       .replaceAll('${SPA_ROOT}', spaDir)
-      .replaceAll('${API_SERVERS}', apiPorts.map((p) => `server 127.0.0.1:${p};`).join(' '));
+      .replaceAll('${API_SERVERS}', apiPorts.map((p) => `server 127.0.0.1:${p};`).join(' '))
+      .replaceAll('${ACCESS_LOG}', path.join(workDir, 'access.log'));
     const sitePath = path.join(workDir, 'focusmate.conf');
     writeFileSync(sitePath, site);
     const mainPath = path.join(workDir, 'nginx.conf');
@@ -62,7 +63,6 @@ events { worker_connections 256; }
 http {
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
-  access_log ${workDir}/access.log;
   client_body_temp_path ${workDir}/client_body;
   proxy_temp_path ${workDir}/proxy;
   fastcgi_temp_path ${workDir}/fastcgi;

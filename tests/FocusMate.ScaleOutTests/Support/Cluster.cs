@@ -122,7 +122,8 @@ public sealed class Cluster : IAsyncLifetime
         var site = template
             .Replace("${NGINX_PORT}", $"127.0.0.1:{port}", StringComparison.Ordinal)
             .Replace("${SPA_ROOT}", spa, StringComparison.Ordinal)
-            .Replace("${API_SERVERS}", string.Join(' ', Instances.Select(i => $"server 127.0.0.1:{i.Port} max_fails=1 fail_timeout=2s;")), StringComparison.Ordinal);
+            .Replace("${API_SERVERS}", string.Join(' ', Instances.Select(i => $"server 127.0.0.1:{i.Port} max_fails=1 fail_timeout=2s;")), StringComparison.Ordinal)
+            .Replace("${ACCESS_LOG}", Path.Combine(_work, "access.log"), StringComparison.Ordinal);
         var sitePath = Path.Combine(_work, "focusmate.conf");
         await File.WriteAllTextAsync(sitePath, site);
         var main = Path.Combine(_work, "nginx.conf");
@@ -135,7 +136,6 @@ public sealed class Cluster : IAsyncLifetime
             http {
                 include /etc/nginx/mime.types;
                 default_type application/octet-stream;
-                access_log {{_work}}/access.log;
                 client_body_temp_path {{_work}}/client_body;
                 proxy_temp_path {{_work}}/proxy;
                 fastcgi_temp_path {{_work}}/fastcgi;
