@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FocusMate.Infrastructure.Data;
@@ -9,24 +11,56 @@ namespace FocusMate.Infrastructure.Data;
 /// process queue on <see cref="WriteLock"/>; <c>busy_timeout</c> covers another process writing the same
 /// file (SQLite then waits in short steps instead of Microsoft.Data.Sqlite's 150 ms retry sleep).
 /// </summary>
+/// <remarks>
+/// The settings belong to the native connection, which Microsoft.Data.Sqlite pools: they are applied the
+/// first time a native connection is opened, not on every open (EF Core opens and closes around each
+/// query, and three PRAGMA statements parsed and run per open were most of SQLite's cost per command).
+/// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
 
+    /// <summary>Native connections already set up; an entry goes when its connection is collected.</summary>
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (IsNew(connection, out var handle))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            Remember(handle);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (IsNew(connection, out var handle))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(handle);
+        }
     }
+
+    private bool IsNew(DbConnection connection, out object? handle)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        handle = (connection as SqliteConnection)?.Handle;
+        return handle is null || !_configured.TryGetValue(handle, out _);
+    }
+
+    /// <summary>Marks a native connection as set up, once its settings were applied without error.</summary>
+    private void Remember(object? handle)
+    {
+        if (handle is not null)
+        {
+            _configured.AddOrUpdate(handle, Configured);
+        }
+    }
+
+    private static readonly object Configured = new();
 }

@@ -64,17 +64,9 @@ internal sealed class TimerRepository(FocusMateDbContext db, WriteLock writes) :
             .ToListAsync(cancellationToken);
 
     /// <summary>Writes the state only if the stored version is still <paramref name="expectedVersion"/>: one atomic UPDATE on every provider.</summary>
-    internal static async Task<bool> CompareAndSwapAsync(FocusMateDbContext db, Guid roomId, long expectedVersion, TimerState state,
+    internal static Task<bool> CompareAndSwapAsync(FocusMateDbContext db, Guid roomId, long expectedVersion, TimerState state,
         CancellationToken cancellationToken) =>
-        await db.Timers.Where(t => t.RoomId == roomId && t.Version == expectedVersion).ExecuteUpdateAsync(set => set
-            .SetProperty(t => t.Status, state.Status)
-            .SetProperty(t => t.SessionType, state.SessionType)
-            .SetProperty(t => t.DurationSeconds, state.DurationSeconds)
-            .SetProperty(t => t.RemainingMilliseconds, state.RemainingMilliseconds)
-            .SetProperty(t => t.TargetAt, state.TargetAt)
-            .SetProperty(t => t.StartedAt, state.StartedAt)
-            .SetProperty(t => t.CompletedWorkSessions, state.CompletedWorkSessions)
-            .SetProperty(t => t.Version, state.Version), cancellationToken) == 1;
+        TimerCompareAndSwap.ExecuteAsync(db, roomId, expectedVersion, state, cancellationToken);
 
     private sealed record CommandRow(Room Room, TimerRow Timer, Participant? Caller);
 }
