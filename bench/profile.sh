@@ -4,7 +4,7 @@
 # 1. SQL statements per timer command, per GET room and per join (EF Core command log, a few operations).
 # 2. Under 2,000 clients in 400 rooms at PROFILE_RATE (500) commands/s: dotnet-counters (GC, allocation,
 #    thread pool), dotnet-trace (sampled thread time, as speedscope) and perf (CPU, with the JIT's perf map).
-# 3. GC A/B: the fan-out at 500 and 1,000 commands/s with the shipped Server GC and with DOTNET_gcServer=0.
+# 3. GC A/B (bench/compare.sh): the fan-out at 500 and 1,000 commands/s with the shipped Server GC and with DOTNET_gcServer=0.
 # Writes bench/results/profile/ (text summaries; the raw traces go to bench/results/tmp/profile/).
 # The diagnostic tools are installed into /tmp/fm-tools (dotnet tool install --tool-path).
 set -euo pipefail
@@ -62,7 +62,8 @@ $G fanout --target http://127.0.0.1:8230 --clients 5 --room-size 5 --rate 5 --wa
 stop
 
 log "2. counters, trace and perf under 2,000 clients at $RATE commands/s"
-start 8231 load DOTNET_PerfMapEnabled=1
+# Perf map for JIT code; W^X off so perf sees the JIT code where the map says it is (not in a memfd double mapping).
+start 8231 load DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 SERVER=$PID
 $G fanout --target http://127.0.0.1:8231 --server-pid "$SERVER" --clients 2000 --rate "$RATE" --warmup 3 --seconds 45 \
   >"$RAW/fanout-profiled.json" 2>"$RAW/fanout-profiled.err" &
@@ -79,7 +80,12 @@ fi
 wait "$GEN" || true
 {
   echo "## fan-out while profiled (2,000 clients, $RATE commands/s; the tools themselves cost CPU)"
-  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); l=d["latency"]; print(f"p50 {l[\"p50\"]} ms, p99 {l[\"p99\"]} ms, lost {d[\"lost\"]}, server {d[\"cpu\"][\"server_cores\"]} cores, {d[\"server_cpu_micros_per_delivery\"]} us/delivery")' "$RAW/fanout-profiled.json" || true
+  python3 - "$RAW/fanout-profiled.json" <<'PY' || true
+import json, sys
+d = json.load(open(sys.argv[1])); l = d['latency']
+print('p50', l['p50'], 'ms, p99', l['p99'], 'ms, lost', d['lost'], ', server', d['cpu']['server_cores'], 'cores,',
+      d['server_cpu_micros_per_delivery'], 'us/delivery, others', d['cpu']['other_cores'], 'cores')
+PY
   echo
   echo "## dotnet-counters (System.Runtime), means over 12 s"
   python3 - "$RAW/counters.csv" "$RATE" <<'PY'
@@ -100,37 +106,26 @@ print(f'allocated: {alloc / 1e6:.1f} MB/s = {alloc / rate / 1024:.0f} KiB per ti
 print(f'GC pause: {1000 * mean("dotnet.gc.pause.time"):.0f} ms per second')
 print(f'gen0 / gen1 / gen2 collections per second: {mean("dotnet.gc.collections ({collection} / 1 sec)[gc.heap.generation=gen0]"):.2f} / {mean("dotnet.gc.collections ({collection} / 1 sec)[gc.heap.generation=gen1]"):.2f} / {mean("dotnet.gc.collections ({collection} / 1 sec)[gc.heap.generation=gen2]"):.2f}')
 print(f'lock contentions per second: {mean("dotnet.monitor.lock_contentions"):.0f}')
-print(f'thread pool queue length (mean of samples): {mean("dotnet.thread_pool.queue.length"):.1f}')
 PY
   echo
-  echo "## dotnet-trace, sampled thread time"
+  echo "## dotnet-trace, sampled thread time (threads in managed code, on CPU or suspended: use for the split of a path, perf for CPU)"
   [[ -f "$RAW/fanout.speedscope.json" ]] && python3 bench/tools/speedscope_summary.py "$RAW/fanout.speedscope.json"
   if [[ -f "$RAW/perf.data" ]]; then
     echo
     echo "## perf (cpu-clock, whole process incl. native code), top shared objects and symbols"
-    perf report -i "$RAW/perf.data" --no-children --sort dso --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -15
-    perf report -i "$RAW/perf.data" --no-children --sort sym --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | grep '%' | head -40
+    set +o pipefail
+    perf report -i "$RAW/perf.data" --no-children --sort dso -g none --stdio 2>/dev/null | grep '%' | head -12
+    echo
+    perf report -i "$RAW/perf.data" --no-children --sort dso,sym -g none --stdio 2>/dev/null | grep '%' | head -60
+    echo
+    echo "### perf, inclusive (children) by symbol"
+    perf report -i "$RAW/perf.data" --children --sort sym -g none --stdio 2>/dev/null | grep '%' | head -70
+    set -o pipefail
   fi
 } >"$OUT/fanout-profile.txt" 2>&1
 stop
 log "wrote $OUT/fanout-profile.txt"
 
-log "3. GC A/B at 500 and 1,000 commands/s"
-for gc in server workstation; do
-  if [[ $gc == server ]]; then start 8232 "gc-$gc"; else start 8232 "gc-$gc" DOTNET_gcServer=0; fi
-  $G fanout --target http://127.0.0.1:8232 --server-pid "$PID" --clients 2000 --rate 500,1000 --warmup 3 --seconds 12 --name "focusmate-gc-$gc" \
-    >"$RAW/gc-$gc.json" 2>/dev/null || true
-  stop
-done
-python3 - "$RAW/gc-server.json" "$RAW/gc-workstation.json" <<'PY' | tee "$OUT/gc-ab.txt"
-import json, sys
-print('| GC | cmd/s | p50 ms | p95 ms | p99 ms | lost | server cores | µs CPU / delivery | others cores |')
-print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
-for path in sys.argv[1:]:
-    text, dec, i = open(path).read(), json.JSONDecoder(), 0
-    while (i := text.find('{', i)) >= 0:
-        d, n = dec.raw_decode(text[i:]); i += n
-        l = d['latency']
-        print(f"| {d['target']} | {d['commands_per_second']:.0f} | {l['p50']:.1f} | {l['p95']:.1f} | {l['p99']:.1f} | {d['lost']} | {d['cpu']['server_cores']:.2f} | {d['server_cpu_micros_per_delivery']:.0f} | {d['cpu']['other_cores']:.2f} |")
-PY
+log "3. GC A/B at 500 and 1,000 commands/s: shipped Server GC against DOTNET_gcServer=0"
+COMPARE_ENV_B="DOTNET_gcServer=0" COMPARE_OUT="$OUT/gc-ab.md" bench/compare.sh "${BENCH_FM_REF:-HEAD}" "${BENCH_FM_REF:-HEAD}"
 log "done: $OUT"

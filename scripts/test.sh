@@ -18,7 +18,7 @@ passed=0
 failed=0
 started=()
 
-note() { printf '\n== %s\n' "$*"; }
+note() { printf '\n== %s  [%ss]\n' "$*" "$SECONDS"; }
 fail_step() { echo "   FAILED: $*"; failed=$((failed + 1)); }
 
 # Adds the counts of a JUnit or TRX result file to the totals; a missing file counts as one failure.
@@ -159,6 +159,18 @@ if [ ! -f frontend/dist/index.html ] && [ -f frontend/package.json ]; then
   (cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; } && npm run --silent build >/dev/null) || fail_step "vite build"
 fi
 run_dotnet_suite ScaleOutTests nginx-postgres-redis FOCUSMATE_TEST_POSTGRES="$FOCUSMATE_TEST_POSTGRES"
+
+# --- Load generator -------------------------------------------------------------------------------
+# Seconds of each scenario at tiny sizes against FocusMate (this work tree) and the bare baseline: it
+# keeps bench/ working and checks that every event arrives. It judges no timing (bench/README.md).
+note "Load generator smoke (bench/run.sh --smoke)"
+if BENCH_FM_SRC=worktree BENCH_OUT="$RESULTS/bench-smoke" bash bench/run.sh --smoke >"$RESULTS/bench-smoke.log" 2>&1; then
+  grep -E 'fan-out|smoke passed' "$RESULTS/bench-smoke.log" | sed 's/^/   /'
+  passed=$((passed + 1)); echo "   1 passed, 0 failed (bench smoke)"
+else
+  tail -n 30 "$RESULTS/bench-smoke.log" | sed 's/^/   /'
+  failed=$((failed + 1)); echo "   0 passed, 1 failed (bench smoke)"
+fi
 
 echo
 echo "$passed passed, $failed failed"

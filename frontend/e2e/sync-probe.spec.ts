@@ -7,7 +7,7 @@ import { expect, test } from './support/fixtures';
 import { flipDifferences, flipTimes, realNow, recordFlips, waitForFlips } from './support/flips';
 import { createRoom, joinRoom, timerStatus } from './support/room';
 
-const flipsPerRun = Number(process.env.PROBE_FLIPS ?? 40);
+const flipsPerRun = Number(process.env.PROBE_FLIPS ?? 20);
 // The first seconds after joining are left out: the page is still settling (initial render, re-syncs).
 const settleMs = 12_000;
 
