@@ -4,7 +4,8 @@
 # 1. SQL statements per timer command, per GET room and per join (EF Core command log, a few operations).
 # 2. Under 2,000 clients in 400 rooms at PROFILE_RATE (500) commands/s: dotnet-counters (GC, allocation,
 #    thread pool), dotnet-trace (sampled thread time, as speedscope) and perf (CPU, with the JIT's perf map).
-# 3. GC A/B (bench/compare.sh): the fan-out at 500 and 1,000 commands/s with the shipped Server GC and with DOTNET_gcServer=0.
+# 3. Before/after (bench/compare.sh): the fan-out at 500 and 1,000 commands/s against FocusMate built from PROFILE_BEFORE
+#    (default 8387c06, the code the first report measured) and from BENCH_FM_REF (default HEAD).
 # Writes bench/results/profile/ (text summaries; the raw traces go to bench/results/tmp/profile/).
 # The diagnostic tools are installed into /tmp/fm-tools (dotnet tool install --tool-path).
 set -euo pipefail
@@ -13,6 +14,7 @@ ROOT=$PWD
 OUT=$ROOT/bench/results/profile
 RAW=$ROOT/bench/results/tmp/profile
 RATE=${PROFILE_RATE:-500}
+BEFORE=${PROFILE_BEFORE:-8387c06}
 TOOLS=/tmp/fm-tools
 mkdir -p "$OUT" "$RAW"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
@@ -126,6 +128,6 @@ PY
 stop
 log "wrote $OUT/fanout-profile.txt"
 
-log "3. GC A/B at 500 and 1,000 commands/s: shipped Server GC against DOTNET_gcServer=0"
-COMPARE_ENV_B="DOTNET_gcServer=0" COMPARE_OUT="$OUT/gc-ab.md" bench/compare.sh "${BENCH_FM_REF:-HEAD}" "${BENCH_FM_REF:-HEAD}"
+log "3. before/after: the fan-out at 500 and 1,000 commands/s, FocusMate at $BEFORE (before the fixes) and at ${BENCH_FM_REF:-HEAD}"
+COMPARE_OUT="$OUT/before-after.md" bench/compare.sh "$BEFORE" "${BENCH_FM_REF:-HEAD}"
 log "done: $OUT"

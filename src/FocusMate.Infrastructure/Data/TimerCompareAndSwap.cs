@@ -12,9 +12,8 @@ namespace FocusMate.Infrastructure.Data;
 /// The timer's compare-and-swap: <c>UPDATE timers SET … WHERE room_id = @room AND version = @expected</c>,
 /// one atomic statement on every provider. It runs on every timer command, so it is built once per
 /// provider from the EF Core model (table, columns, value converters and parameter types as EF Core would
-/// use them) and executed as a plain command on the context's connection and transaction: LINQ
-/// <c>ExecuteUpdate</c> re-evaluated its expression tree on each call, which the profile showed as a
-/// third of the cost of a command.
+/// use them) and run as raw SQL: LINQ <c>ExecuteUpdate</c> re-evaluated its expression tree on each call,
+/// which the profile showed as about a third of the cost of a timer command.
 /// </summary>
 internal sealed class TimerCompareAndSwap
 {
@@ -51,38 +50,32 @@ internal sealed class TimerCompareAndSwap
     public static async Task<bool> ExecuteAsync(DbContext db, Guid roomId, long expectedVersion, TimerState state, CancellationToken cancellationToken)
     {
         var statement = PerContextType.GetOrAdd(db.GetType(), _ => new TimerCompareAndSwap(db));
-        var database = db.Database;
-        await database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = database.GetDbConnection().CreateCommand();
-            command.CommandText = statement._sql;
-            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            statement.Bind(command, roomId, expectedVersion, state);
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        }
-        finally
-        {
-            await database.CloseConnectionAsync();
-        }
+        // Through EF Core's raw SQL path: the context's connection and transaction, its command logging,
+        // interceptors and diagnostics, with none of the LINQ translation.
+        return await db.Database.ExecuteSqlRawAsync(statement._sql, statement.Parameters(db, roomId, expectedVersion, state), cancellationToken) == 1;
     }
 
-    private void Bind(DbCommand command, Guid roomId, long expectedVersion, TimerState state)
+    /// <summary>Parameters typed and converted as EF Core would (enums as text, instants as the provider stores them).</summary>
+    private DbParameter[] Parameters(DbContext db, Guid roomId, long expectedVersion, TimerState state)
     {
         object?[] values =
         [
             state.Status, state.SessionType, state.DurationSeconds, state.RemainingMilliseconds,
             state.TargetAt, state.StartedAt, state.CompletedWorkSessions, state.Version,
         ];
+        // A command of the provider only makes the parameters; it is never run.
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        var parameters = new DbParameter[_set.Length + 2];
         for (var i = 0; i < _set.Length; i++)
         {
-            Add(command, _set[i], _names[i], values[i]);
+            parameters[i] = Parameter(factory, _set[i], _names[i], values[i]);
         }
 
-        Add(command, _roomId, _names[^2], roomId);
-        Add(command, _version, _names[^1], expectedVersion);
+        parameters[^2] = Parameter(factory, _roomId, _names[^2], roomId);
+        parameters[^1] = Parameter(factory, _version, _names[^1], expectedVersion);
+        return parameters;
     }
 
-    private static void Add(DbCommand command, IProperty property, string name, object? value) =>
-        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
+    private static DbParameter Parameter(DbCommand factory, IProperty property, string name, object? value) =>
+        property.GetRelationalTypeMapping().CreateParameter(factory, name, value, property.IsNullable);
 }
