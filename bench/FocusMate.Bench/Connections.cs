@@ -8,7 +8,7 @@ namespace FocusMate.Bench;
 internal static class ConnectionsScenario
 {
     public static async Task<ConnectionsResult> RunAsync(RestApi api, ServerProbe? server, string target,
-        int clients, int roomSize, int steps, Action<string> log)
+        int clients, int roomSize, int steps, Action<string> log, double idleSeconds = 10)
     {
         await using var population = new Population(api, "cx");
         var rooms = await population.PrepareAsync(clients / roomSize, roomSize);
@@ -29,7 +29,7 @@ internal static class ConnectionsScenario
 
         var connectSeconds = ramp.Sum(p => p.SecondsToConnect);
         var rss1 = Rss(server);
-        await Task.Delay(TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
         var rssIdle = Rss(server);
         var n = population.ConnectedClients;
         _ = connectStart;

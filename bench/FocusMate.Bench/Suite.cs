@@ -104,7 +104,8 @@ internal sealed class Suite(IReadOnlyList<Target> targets, SuitePlan plan, strin
         {
             using var api = new RestApi(t.Uri);
             await Quiet(t);
-            var r = await ConnectionsScenario.RunAsync(api, t.Probe, t.Name, plan.ConnClients, plan.ConnRoomSize, plan.ConnSteps, Log);
+            var r = await ConnectionsScenario.RunAsync(api, t.Probe, t.Name, plan.ConnClients, plan.ConnRoomSize, plan.ConnSteps, Log,
+                idleSeconds: plan.Smoke ? 1 : 10);
             _results.Connections.Add(r);
             Log($"  {t.Name} connections: {r.Clients} joined, RSS {Mib(r.RssBeforeBytes)} → {Mib(r.RssAfterIdleBytes)} MiB, " +
                 $"{r.BytesPerConnection / 1024:F1} KiB/connection (slope {r.SlopeBytesPerConnection / 1024:F1} KiB), closed {r.ClosedClients}");
