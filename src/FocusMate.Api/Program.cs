@@ -22,8 +22,9 @@ builder.WebHost.UseRequestLimits(builder.Configuration);
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 
-app.UseExceptionHandler();
+// The request log wraps the exception handler, so each line shows the status the client got (a 404 is not a 500).
 app.UseRequestLogging();
+app.UseExceptionHandler();
 app.UseShutdownGate();
 app.UseSpaFiles();
 app.UseAuthentication();

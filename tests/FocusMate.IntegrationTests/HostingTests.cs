@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using FocusMate.Core.Errors;
 using FocusMate.Core.History;
 using FocusMate.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace FocusMate.IntegrationTests;
 
@@ -92,6 +95,44 @@ public sealed class HostingTests : AppTest
         Assert.True(createRequest.GetProperty("properties").TryGetProperty("work_duration_minutes", out _));
         Assert.Contains("room_name", createRequest.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("long_break", schemas.GetProperty("SessionType").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheRequestLogShowsTheStatusTheClientGotAndOnlyRealFailuresAsErrors()
+    {
+        var events = new CapturedEvents();
+        using var app = new FocusMateFactory(services: s => s.AddSingleton<ILogEventSink>(events).AddScoped<ISessionRepository, ExplodingSessions>())
+            .WithWebHostBuilder(b => b.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Information"));
+        var client = app.CreateClient();
+        var unknown = $"{Rest.Rooms}/{Guid.NewGuid()}";
+
+        await (await client.GetAsync(unknown)).ProblemAsync(HttpStatusCode.NotFound, ErrorCodes.RoomNotFound);
+
+        // A client's mistake is an ordinary request line with the status it got, not a 500 at error level.
+        var line = Assert.Single(events.Requests(unknown));
+        Assert.Equal(LogEventLevel.Information, line.Level);
+        Assert.Equal("404", line.Properties["StatusCode"].ToString());
+        Assert.Null(line.Exception);
+
+        // A real failure is still a 500 at error level.
+        var room = await client.CreateRoomAsync();
+        var sessions = $"{Rest.Rooms}/{room.RoomId}/sessions";
+        await (await client.GetAsync(sessions)).ProblemAsync(HttpStatusCode.InternalServerError, ErrorCodes.InternalError);
+        var failed = Assert.Single(events.Requests(sessions));
+        Assert.Equal(LogEventLevel.Error, failed.Level);
+        Assert.Equal("500", failed.Properties["StatusCode"].ToString());
+    }
+
+    private sealed class CapturedEvents : ILogEventSink
+    {
+        private readonly ConcurrentQueue<LogEvent> _events = new();
+
+        public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
+
+        /// <summary>The request log's lines for a path (other events of the request carry its path too, not a status).</summary>
+        public IEnumerable<LogEvent> Requests(string path) =>
+            _events.Where(e => e.Properties.ContainsKey("StatusCode")
+                && e.Properties.TryGetValue("RequestPath", out var p) && p.ToString() == $"\"{path}\"");
     }
 
     private sealed class ExplodingSessions : ISessionRepository
