@@ -17,9 +17,14 @@ public static class LoggingSetup
     /// <summary>One line per request with method, path, status and time; health probes only at debug level.</summary>
     public static WebApplication UseRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, error) => error is not null || context.Response.StatusCode >= 500
-            ? LogEventLevel.Error
-            : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Debug : LogEventLevel.Information);
+        app.UseSerilogRequestLogging(options =>
+        {
+            // This app's own logger, not the process-wide static one (several hosts in one process, as in tests).
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
+            options.GetLevel = (context, _, error) => error is not null || context.Response.StatusCode >= 500
+                ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Debug : LogEventLevel.Information;
+        });
         return app;
     }
 }
