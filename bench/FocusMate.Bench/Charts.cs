@@ -28,12 +28,9 @@ internal static class Charts
             var points = group.OrderBy(x).ToList();
             foreach (var (name, pick, pattern) in s_percentiles)
             {
-                var line = plot.Add.Scatter(points.Select(x).ToArray(), points.Select(r => Math.Log10(Math.Max(0.1, pick(r.Latency)))).ToArray());
-                line.LegendText = $"{group.Key} {name}";
-                line.Color = ColorOf(group.Key);
+                var line = Series(plot, group.Key, $"{group.Key} {name}",
+                    points.Select(x).ToArray(), points.Select(r => Math.Log10(Math.Max(0.1, pick(r.Latency)))).ToArray());
                 line.LinePattern = pattern;
-                line.LineWidth = 2;
-                line.MarkerSize = 6;
             }
         }
 
@@ -52,12 +49,8 @@ internal static class Charts
         var plot = new Plot();
         foreach (var r in results)
         {
-            var line = plot.Add.Scatter(r.Ramp.Select(p => (double)p.Connections).ToArray(),
-                r.Ramp.Select(p => p.RssBytes / 1048576.0).ToArray());
-            line.LegendText = $"{r.Target} ({r.SlopeBytesPerConnection / 1024:F1} KiB per connection, slope)";
-            line.Color = ColorOf(r.Target);
-            line.LineWidth = 2;
-            line.MarkerSize = 6;
+            Series(plot, r.Target, $"{r.Target} ({r.SlopeBytesPerConnection / 1024:F1} KiB per connection, slope)",
+                r.Ramp.Select(p => (double)p.Connections).ToArray(), r.Ramp.Select(p => p.RssBytes / 1048576.0).ToArray());
         }
 
         plot.Axes.Left.Label.Text = "server RSS (MiB)";
@@ -72,17 +65,24 @@ internal static class Charts
         foreach (var group in results.GroupBy(r => r.Target))
         {
             var points = group.OrderBy(r => r.CommandsPerSecond).ToList();
-            var line = plot.Add.Scatter(points.Select(r => r.CommandsPerSecond).ToArray(),
-                points.Select(r => r.ServerCpuMicrosPerDelivery).ToArray());
-            line.LegendText = group.Key;
-            line.Color = ColorOf(group.Key);
-            line.LineWidth = 2;
-            line.MarkerSize = 6;
+            Series(plot, group.Key, group.Key,
+                points.Select(r => r.CommandsPerSecond).ToArray(), points.Select(r => r.ServerCpuMicrosPerDelivery).ToArray());
         }
 
         plot.Axes.Left.Label.Text = "server CPU µs per delivered message";
         plot.Axes.Bottom.Label.Text = "timer commands per second (2,000 clients, 400 rooms)";
         Finish(plot, "Server CPU per delivered timer_update", path);
+    }
+
+    /// <summary>One target's line: its colour, the legend text, the common width and markers.</summary>
+    private static ScottPlot.Plottables.Scatter Series(Plot plot, string target, string legend, double[] xs, double[] ys)
+    {
+        var line = plot.Add.Scatter(xs, ys);
+        line.LegendText = legend;
+        line.Color = ColorOf(target);
+        line.LineWidth = 2;
+        line.MarkerSize = 6;
+        return line;
     }
 
     private static Color ColorOf(string target) => s_colors.GetValueOrDefault(target, Colors.Black);

@@ -205,12 +205,9 @@ internal static class Report
 
     private static void ConnectionsTable(Markdown md, SuiteResults r)
     {
-        md.Line("## Connections (joined, idle)");
-        md.Line();
-        md.Line("Rooms of 10 made over REST first; RSS read from `/proc/<pid>/status` before the first connection, after each step (once the server is quiet) and after 10 s idle.");
-        md.Line();
-        md.Line("| target | clients | RSS before MiB | RSS after MiB | RSS after 10 s idle MiB | KiB per client | slope KiB per client | joins/s | closed |");
-        md.Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.Section("Connections (joined, idle)", "Rooms of 10 made over REST first; RSS read from `/proc/<pid>/status` before the first connection, after each step (once the server is quiet) and after 10 s idle.",
+            "| target | clients | RSS before MiB | RSS after MiB | RSS after 10 s idle MiB | KiB per client | slope KiB per client | joins/s | closed |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var c in r.Connections)
         {
             md.Line($"| {c.Target} | {c.Clients:N0} | {c.RssBeforeBytes / 1048576.0:F1} | {c.RssAfterBytes / 1048576.0:F1} | {c.RssAfterIdleBytes / 1048576.0:F1} | " +
@@ -222,12 +219,9 @@ internal static class Report
 
     private static void RestTable(Markdown md, SuiteResults r)
     {
-        md.Line("## REST");
-        md.Line();
-        md.Line("Open model: requests leave at a constant rate whatever the answers, latency counted from the planned instant. Ceiling: closed loop, N workers back to back (HttpClient on the same cores as the server, so it is lower than wrk would show).");
-        md.Line();
-        md.Line("| target | run | model | asked/s | done/s | p50 ms | p95 ms | p99 ms | max ms | ok | 409 | errors | dropped | server cores | µs CPU / request | others cores |");
-        md.Line("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.Section("REST", "Open model: requests leave at a constant rate whatever the answers, latency counted from the planned instant. Ceiling: closed loop, N workers back to back (HttpClient on the same cores as the server, so it is lower than wrk would show).",
+            "| target | run | model | asked/s | done/s | p50 ms | p95 ms | p99 ms | max ms | ok | 409 | errors | dropped | server cores | µs CPU / request | others cores |",
+            "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var x in r.Rest)
         {
             md.Line($"| {x.Target} | {x.Name} | {x.Model} | {x.RequestsPerSecondAsked:N0} | {x.RequestsPerSecondDone:N0} | {x.Latency.P50:F1} | {x.Latency.P95:F1} | {x.Latency.P99:F1} | " +
@@ -239,12 +233,9 @@ internal static class Report
 
     private static void StormTable(Markdown md, SuiteResults r)
     {
-        md.Line("## Join storm");
-        md.Line();
-        md.Line("K clients start together: REST join (the host is one of them), hub connect, `join_room`. A client holds the full list when its snapshot plus the `participant_update` events it got name all K online.");
-        md.Line();
-        md.Line("| target | K | round | all hold the full list after s | per client p50 ms | per client max ms | join_room answered p50 ms | max ms | failures |");
-        md.Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.Section("Join storm", "K clients start together: REST join (the host is one of them), hub connect, `join_room`. A client holds the full list when its snapshot plus the `participant_update` events it got name all K online.",
+            "| target | K | round | all hold the full list after s | per client p50 ms | per client max ms | join_room answered p50 ms | max ms | failures |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in r.JoinStorm)
         {
             md.Line($"| {s.Target} | {s.Clients} | {s.Round} | {s.SecondsUntilAllSeeAll:F3} | {s.PerClientFullList.P50:F0} | {s.PerClientFullList.Max:F0} | {s.JoinCall.P50:F0} | {s.JoinCall.Max:F0} | {s.Failures} |");
@@ -284,6 +275,17 @@ internal static class Report
         public void Line(FormattableString line) => _text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
 
         public void Line(string line = "") => _text.Append(line).Append('\n');
+
+        /// <summary>A section of one table: its heading, what it measures, the table's header and alignment rows.</summary>
+        public void Section(string title, string intro, string header, string alignment)
+        {
+            Line("## " + title);
+            Line();
+            Line(intro);
+            Line();
+            Line(header);
+            Line(alignment);
+        }
 
         public override string ToString() => _text.ToString();
     }
