@@ -25,7 +25,7 @@ run_side() { # side ref env...
   mkdir -p "$WORK/$side/src" "$WORK/$side/data"
   git archive "$ref" | tar -x -C "$WORK/$side/src"
   dotnet build "$WORK/$side/src/src/FocusMate.Api" -c Release -nologo -v quiet -o "$WORK/$side/api" >/dev/null
-  (cd "$WORK/$side/api" && exec env DataDirectory="$WORK/$side/data" Urls=http://127.0.0.1:8240 Serilog__MinimumLevel__Default=Warning \
+  (cd "$WORK/$side/api" && exec env DataDirectory="$WORK/$side/data" Urls=http://127.0.0.1:8240 RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning \
     Spa__RootPath="$WORK/no-spa" "$@" dotnet FocusMate.Api.dll >"$WORK/$side.log" 2>&1) &
   PID=$!
   for _ in $(seq 1 60); do curl -sf http://127.0.0.1:8240/health >/dev/null && break; sleep 0.5; done

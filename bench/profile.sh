@@ -38,7 +38,7 @@ trap 'stop; rm -rf "$WORK"' EXIT
 start() {
   local port=$1 name=$2; shift 2
   mkdir -p "$WORK/$name"
-  (cd "$WORK/api" && exec env DataDirectory="$WORK/$name" Urls="http://127.0.0.1:$port" Serilog__MinimumLevel__Default=Warning \
+  (cd "$WORK/api" && exec env DataDirectory="$WORK/$name" Urls="http://127.0.0.1:$port" RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning \
     Spa__RootPath="$WORK/no-spa" "$@" dotnet FocusMate.Api.dll >"$WORK/$name.log" 2>&1) &
   PID=$!
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && return 0; sleep 0.5; done

@@ -63,7 +63,7 @@ trap cleanup EXIT
 
 log "starting FocusMate on :$FM_PORT (data $WORK/data, Warning logs) and the bare app on :$BARE_PORT"
 (cd "$WORK/api" && exec env DataDirectory="$WORK/data" Urls="http://127.0.0.1:$FM_PORT" \
-  Serilog__MinimumLevel__Default=Warning Spa__RootPath="$WORK/no-spa" \
+  RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning Spa__RootPath="$WORK/no-spa" \
   dotnet FocusMate.Api.dll >"$WORK/focusmate.log" 2>&1) &
 FM_PID=$!
 PIDS+=("$FM_PID")

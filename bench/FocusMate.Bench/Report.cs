@@ -61,7 +61,7 @@ internal static class Report
         md.Line();
         md.Line($"Run {m.StartedAt} → {m.FinishedAt}. Machine: {m.Cores} cores ({m.Cpu}), {m.MemoryBytes / 1073741824.0:F0} GiB, {m.Os}, {m.Runtime}.");
         md.Line($"**Generator and servers share the same {m.Cores} cores** (one box, loopback). Load average at start {m.LoadAverageAtStart}; busiest processes at start: {m.BusiestAtStart}.");
-        md.Line("FocusMate: Release build, fresh temporary SQLite data directory, single process, `Serilog__MinimumLevel__Default=Warning` (request logging off), runtime settings as shipped (workstation concurrent GC, no thread-pool spinning: see the app's runtimeconfig). Bare: ASP.NET Core defaults (server GC).");
+        md.Line("FocusMate: Release build, fresh temporary SQLite data directory, single process, `RateLimiting__Enabled=false`, `Serilog__MinimumLevel__Default=Warning` (request logging off), runtime settings as shipped (workstation concurrent GC, no thread-pool spinning: see the app's runtimeconfig). Bare: ASP.NET Core defaults (server GC).");
         md.Line("Bare: `bench/BareHub` (same wire shapes, in memory, no database, no auth), Release. Targets: " +
             string.Join(", ", r.Targets.Select(t => $"{t.Key} = {t.Value}")) + ".");
         md.Line("Every table's \"others\" column is the CPU (in cores) that neither the server nor the generator used during the window: other engineers' work on the shared machine.");

@@ -1,6 +1,7 @@
 using FocusMate.Api.Auth;
 using FocusMate.Api.Hosting;
 using FocusMate.Api.Hubs;
+using FocusMate.Api.RateLimiting;
 using FocusMate.Core;
 using FocusMate.Infrastructure;
 using FocusMate.Infrastructure.Data;
@@ -14,27 +15,29 @@ builder.Services
     .AddInfrastructure(builder.Configuration, dataDirectory)
     .AddParticipantTokens(builder.Configuration, dataDirectory)
     .AddApi(builder.Configuration)
+    .AddRateLimits()
+    .AddTrustedProxies(builder.Configuration)
     .AddApiDocumentation()
-    .AddHealth()
-    .AddTestClockIfEnabled(builder.Configuration);
+    .AddHealth();
 builder.WebHost.UseRequestLimits(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 
+app.UseTrustedProxies();
 // The request log wraps the exception handler, so each line shows the status the client got (a 404 is not a 500).
 app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseShutdownGate();
 app.UseSpaFiles();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapControllers();
 app.MapHub<RoomHub>(RoomHub.Path);
 app.MapHealth();
 app.MapApiDocumentation();
-app.MapTestClockIfEnabled();
 app.MapSpaFallback();
 
 await app.RunAsync();

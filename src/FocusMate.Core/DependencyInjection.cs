@@ -1,5 +1,6 @@
 using FluentValidation;
 using FocusMate.Core.Access;
+using FocusMate.Core.Audit;
 using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
@@ -28,15 +29,16 @@ public static class DependencyInjection
         services.AddScoped<TimerService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<ChatService>();
-        services.AddSingleton<ChatRateLimiter>();
+        services.AddScoped<AuditTrail>();
         services.AddOptions<ChatOptions>()
             .BindConfiguration(ChatOptions.Section)
-            .Validate(o => o.MessagesPerWindow > 0 && o.Window > TimeSpan.Zero, "Chat:MessagesPerWindow and Chat:Window must be positive.")
             .Validate(o => o.HistoryOnJoin is >= 0 and <= ChatService.MaxLimit, $"Chat:HistoryOnJoin must be 0–{ChatService.MaxLimit}.")
+            .Validate(o => o.MaxMessagesPerRoom >= Math.Max(1, o.HistoryOnJoin), "Chat:MaxMessagesPerRoom must be at least 1 and at least Chat:HistoryOnJoin.")
             .ValidateOnStart();
         services.AddOptions<RetentionOptions>()
             .BindConfiguration(RetentionOptions.Section)
-            .Validate(o => o.RoomInactivity > TimeSpan.Zero && o.OfflineParticipant > TimeSpan.Zero, "Retention periods must be positive.")
+            .Validate(o => o.RoomInactivity > TimeSpan.Zero && o.OfflineParticipant > TimeSpan.Zero && o.NeverConnectedParticipant > TimeSpan.Zero,
+                "Retention periods must be positive.")
             .Validate(o => o.SweepInterval > TimeSpan.Zero && o.SweepInterval <= TimeSpan.FromDays(1), "Retention:SweepInterval must be between 0 and 1 day.")
             .Validate(o => o.BatchSize > 0, "Retention:BatchSize must be positive.")
             .ValidateOnStart();
@@ -45,6 +47,7 @@ public static class DependencyInjection
             .BindConfiguration(SchedulerOptions.Section)
             .Validate(o => o.RescanInterval > TimeSpan.Zero && o.RescanInterval <= TimeSpan.FromDays(1), "Scheduler:RescanInterval must be between 0 and 1 day.")
             .Validate(o => o.BatchSize > 0, "Scheduler:BatchSize must be positive.")
+            .Validate(o => o.Concurrency is >= 1 and <= 64, "Scheduler:Concurrency must be 1–64.")
             .ValidateOnStart();
         services.AddHostedService<PhaseScheduler>();
         services.AddHostedService<PresenceKeeper>();

@@ -1,3 +1,4 @@
+using FocusMate.Core.Audit;
 using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.WriteQueueLimit > 0 && o.WriteQueueTimeout > TimeSpan.Zero, "Database:WriteQueueLimit and Database:WriteQueueTimeout must be positive.")
             .Validate(o => Enum.IsDefined(o.Provider), "Database:Provider must be Sqlite or Postgres.")
             .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)),
                 $"Database:Provider=Postgres needs ConnectionStrings:{ConnectionStringName}.")
@@ -53,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<IParticipantRepository, ParticipantRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IChatRepository, ChatRepository>();
+        services.AddScoped<IAuditLog, AuditLog>();
         AddScaleOut(services, configuration);
         return services;
     }
@@ -78,6 +81,8 @@ public static class DependencyInjection
         // While Redis is away, presence calls fail at once (presence is then unknown) instead of queueing.
         redis.BacklogPolicy = BacklogPolicy.FailFast;
         redis.ClientName = "focusmate";
+        // Every pub/sub channel of FocusMate's (the SignalR backplane's too) under one prefix.
+        redis.ChannelPrefix = RedisChannel.Literal("focusmate:");
         services.AddSingleton<InstanceIdentity>();
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         services.AddSingleton<IInstanceBus, RedisInstanceBus>();

@@ -144,5 +144,8 @@ public sealed class HostingTests : AppTest
 
         public Task<IReadOnlyList<WorkTotal>> WorkTotalsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Secret);
+
+        public Task<TimerSession?> LastCompletedAsync(Guid roomId, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(Secret);
     }
 }

@@ -9,8 +9,9 @@ import path from 'node:path';
 
 const frontendDir = path.resolve(import.meta.dirname, '..', '..');
 const repoDir = path.resolve(frontendDir, '..');
-const binDir = path.join(repoDir, 'src', 'FocusMate.Api', 'bin', 'Release', 'net10.0');
-const dll = path.join(binDir, 'FocusMate.Api.dll');
+// The real app run by the test host, which adds the test-only clock hook (the production binary has none).
+const binDir = path.join(repoDir, 'tests', 'FocusMate.TestHost', 'bin', 'Release', 'net10.0');
+const dll = path.join(binDir, 'FocusMate.TestHost.dll');
 const spaDir = path.join(frontendDir, 'dist');
 
 function ensureBuilt(): void {
@@ -18,7 +19,7 @@ function ensureBuilt(): void {
     throw new Error('frontend/dist is missing: run `npm run build` first (npm run e2e does).');
   }
   if (!existsSync(dll)) {
-    execSync('dotnet build src/FocusMate.Api -c Release', { cwd: repoDir, stdio: 'inherit' });
+    execSync('dotnet build tests/FocusMate.TestHost -c Release', { cwd: repoDir, stdio: 'inherit' });
   }
 }
 
@@ -84,14 +85,15 @@ export class Backend {
   }
 
   private async launch(): Promise<void> {
-    const child = spawn('dotnet', [path.join(this.apiDir, 'FocusMate.Api.dll')], {
+    const child = spawn('dotnet', [path.join(this.apiDir, 'FocusMate.TestHost.dll')], {
       cwd: this.apiDir,
       env: {
         ...process.env,
         DataDirectory: this.dataDir,
         Urls: this.url,
         Spa__RootPath: spaDir,
-        Testing__ClockControl: 'true',
+        // Every test shares one address (127.0.0.1); tests of the limits set their own.
+        RateLimiting__Enabled: 'false',
         ASPNETCORE_ENVIRONMENT: 'Production',
         ...this.settings,
       },

@@ -2,6 +2,7 @@ using FocusMate.Api.Errors;
 using FocusMate.Core.Access;
 using FocusMate.Core.Errors;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FocusMate.Api.Auth;
@@ -19,21 +20,26 @@ public static class ParticipantTokenSetup
             .ValidateOnStart();
         services.AddSingleton(_ => SigningKeys.Load(configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.SigningKey)}"], dataDirectory));
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<HubTickets>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SymmetricSecurityKey, TimeProvider>(Configure);
+            .Configure<SymmetricSecurityKey, TimeProvider, HubTickets>(Configure);
         services.AddAuthorization();
         return services;
     }
 
-    private static void Configure(JwtBearerOptions options, SymmetricSecurityKey key, TimeProvider clock)
+    private static void Configure(JwtBearerOptions options, SymmetricSecurityKey key, TimeProvider clock, HubTickets tickets)
     {
         options.MapInboundClaims = false;
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = AuthOptions.Issuer,
-            ValidAudience = AuthOptions.Audience,
+            ValidAudiences = [AuthOptions.Audience, HubTickets.Audience],
             IssuerSigningKey = key,
+            // Only the algorithm tokens are issued with: no "none", no RSA/HMAC confusion, no downgrade.
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
             NameClaimType = ParticipantClaims.Participant,
             // Lifetimes are judged on the app's clock, the same one that issued the token.
             LifetimeValidator = (notBefore, expires, _, _) => IsWithin(clock.GetUtcNow().UtcDateTime, notBefore, expires),
@@ -47,6 +53,16 @@ public static class ParticipantTokenSetup
                     && context.Request.Query.TryGetValue("access_token", out var token))
                 {
                     context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = context =>
+            {
+                var hubRequest = context.HttpContext.Request.Path.StartsWithSegments("/hubs");
+                if (context.SecurityToken is not JsonWebToken token || !tickets.Admit(token, hubRequest))
+                {
+                    context.Fail("A hub ticket opens one hub connection and nothing else.");
                 }
 
                 return Task.CompletedTask;

@@ -20,17 +20,32 @@ public static class SigningKeys
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, KeyFileName);
-        if (File.Exists(path))
+        if (!File.Exists(path))
         {
-            return File.ReadAllText(path).Trim();
+            CreateKeyFile(path);
         }
 
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, key);
+        var key = File.ReadAllText(path).Trim();
+        return key.Length >= MinimumKeyLength
+            ? key
+            : throw new InvalidOperationException(
+                $"The token signing key in {path} is shorter than {MinimumKeyLength} characters: it was cut or edited. " +
+                "Restore it from a backup (tokens issued with it keep working), or delete it to generate a new one (every participant then joins again).");
+    }
+
+    /// <summary>Writes a new random key, readable by this user only from the first byte on.</summary>
+    private static void CreateKeyFile(string path)
+    {
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var file = new StreamWriter(new FileStream(temporary, options)))
+        {
+            file.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
         }
 
         try
@@ -42,7 +57,5 @@ public static class SigningKeys
         {
             File.Delete(temporary);
         }
-
-        return File.ReadAllText(path).Trim();
     }
 }

@@ -46,6 +46,20 @@ public sealed record JoinedParticipantResponse
     public required string Token { get; init; }
 }
 
+/// <summary>The participants removed for being offline.</summary>
+public sealed record RemovedParticipantsResponse
+{
+    public required IReadOnlyList<Guid> Removed { get; init; }
+}
+
+/// <summary>A ticket that opens one hub connection (<c>access_token=&lt;ticket&gt;</c>) within a minute.</summary>
+public sealed record HubTicketResponse
+{
+    public required string Ticket { get; init; }
+
+    public required DateTimeOffset ExpiresAt { get; init; }
+}
+
 /// <summary>Who decides a participant's status.</summary>
 public enum StatusSource
 {

@@ -1,6 +1,7 @@
 using FocusMate.Api.Auth;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Errors;
+using FocusMate.Api.RateLimiting;
 using FocusMate.Core.Chat;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -37,6 +38,7 @@ public sealed class MessagesController(ChatService chat) : ControllerBase
     /// <response code="201">The message as stored.</response>
     /// <response code="429">RATE_LIMITED: too many messages; see Retry-After.</response>
     [HttpPost]
+    [RateLimited(RateLimitPolicy.Chat)]
     [ProducesResponseType<ChatMessageResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status429TooManyRequests, ApiProblem.ContentType)]

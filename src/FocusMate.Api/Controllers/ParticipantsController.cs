@@ -1,6 +1,7 @@
 using FocusMate.Api.Auth;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Errors;
+using FocusMate.Api.RateLimiting;
 using FocusMate.Core.Participants;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +13,10 @@ namespace FocusMate.Api.Controllers;
 [Route("api/v1/rooms/{roomId}/participants")]
 [Produces("application/json")]
 [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+[ProducesResponseType<ApiProblem>(StatusCodes.Status429TooManyRequests, ApiProblem.ContentType)]
 [ProducesResponseType<ApiProblem>(StatusCodes.Status500InternalServerError, ApiProblem.ContentType)]
-public sealed class ParticipantsController(ParticipantService participants) : ControllerBase
+[ProducesResponseType<ApiProblem>(StatusCodes.Status503ServiceUnavailable, ApiProblem.ContentType)]
+public sealed class ParticipantsController(ParticipantService participants, HubTickets tickets) : ControllerBase
 {
     /// <summary>Joins the room under a name and returns the participant's token.</summary>
     /// <response code="201">The new participant with its token.</response>
@@ -22,6 +25,7 @@ public sealed class ParticipantsController(ParticipantService participants) : Co
     /// <response code="409">MAX_PARTICIPANTS_REACHED: the room is full.</response>
     /// <response code="422">VALIDATION_ERROR.</response>
     [HttpPost]
+    [RateLimited(RateLimitPolicy.Join)]
     [ProducesResponseType<JoinedParticipantResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
@@ -52,6 +56,7 @@ public sealed class ParticipantsController(ParticipantService participants) : Co
     /// <response code="404">ROOM_NOT_FOUND or PARTICIPANT_NOT_FOUND.</response>
     [HttpPost("{participantId}/host")]
     [Authorize]
+    [RateLimited(RateLimitPolicy.Settings)]
     [ProducesResponseType<ParticipantResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
@@ -73,6 +78,7 @@ public sealed class ParticipantsController(ParticipantService participants) : Co
     /// <response code="404">ROOM_NOT_FOUND or PARTICIPANT_NOT_FOUND.</response>
     [HttpDelete("{participantId}")]
     [Authorize]
+    [RateLimited(RateLimitPolicy.Settings)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
@@ -80,5 +86,64 @@ public sealed class ParticipantsController(ParticipantService participants) : Co
     {
         await participants.LeaveAsync(roomId, participantId, User.ToCaller(), cancellationToken);
         return NoContent();
+    }
+
+    /// <summary>Removes everyone who is offline, but you (host only): frees the seats of people who never came back.</summary>
+    /// <remarks>Each removed participant is announced as <c>participant_update</c> <c>removed</c>; their tokens stop working.</remarks>
+    /// <response code="200">Who was removed.</response>
+    /// <response code="401">UNAUTHORIZED.</response>
+    /// <response code="403">FORBIDDEN: not the host, or a token of another room.</response>
+    /// <response code="404">ROOM_NOT_FOUND.</response>
+    /// <response code="503">SERVICE_BUSY: who is online cannot be known right now (Redis is away); try again.</response>
+    [HttpDelete("offline")]
+    [Authorize]
+    [RateLimited(RateLimitPolicy.Settings)]
+    [ProducesResponseType<RemovedParticipantsResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    public async Task<RemovedParticipantsResponse> RemoveOffline(Guid roomId, CancellationToken cancellationToken)
+    {
+        var removed = await participants.RemoveOfflineAsync(roomId, User.ToCaller(), cancellationToken);
+        return new RemovedParticipantsResponse { Removed = [.. removed.Select(p => p.Id)] };
+    }
+
+    /// <summary>Replaces your token: the new one is returned, and the old one stops working at once, everywhere.</summary>
+    /// <remarks>Hub connections opened with the old token are closed; connect again with the new one.</remarks>
+    /// <response code="200">You, with your new token.</response>
+    /// <response code="401">UNAUTHORIZED: no valid token, or one replaced already.</response>
+    /// <response code="403">FORBIDDEN: a token of another room.</response>
+    /// <response code="404">ROOM_NOT_FOUND.</response>
+    [HttpPost("me/token")]
+    [Authorize]
+    [RateLimited(RateLimitPolicy.Settings)]
+    [ProducesResponseType<JoinedParticipantResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    public async Task<JoinedParticipantResponse> RotateToken(Guid roomId, CancellationToken cancellationToken)
+    {
+        var rotated = await participants.RotateTokenAsync(roomId, User.ToCaller(), cancellationToken);
+        return rotated.ToResponse();
+    }
+
+    /// <summary>A short-lived, single-use ticket to open the hub with, so the token itself never travels in a URL.</summary>
+    /// <remarks>
+    /// Browsers cannot send headers on WebSockets, so the hub takes its credential from the query string,
+    /// which proxies write to their logs. Connect with <c>access_token=&lt;ticket&gt;</c> within a minute; the
+    /// ticket opens one connection and nothing else.
+    /// </remarks>
+    /// <response code="200">The ticket and when it expires.</response>
+    /// <response code="401">UNAUTHORIZED.</response>
+    /// <response code="403">FORBIDDEN: a token of another room.</response>
+    /// <response code="404">ROOM_NOT_FOUND.</response>
+    [HttpPost("me/hub-ticket")]
+    [Authorize]
+    [ProducesResponseType<HubTicketResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    public async Task<HubTicketResponse> HubTicket(Guid roomId, CancellationToken cancellationToken)
+    {
+        var me = await participants.IdentifyAsync(roomId, User.ToCaller(), cancellationToken);
+        var (ticket, expiresAt) = tickets.Issue(me);
+        return new HubTicketResponse { Ticket = ticket, ExpiresAt = expiresAt };
     }
 }

@@ -2,6 +2,7 @@ using FocusMate.Api.Auth;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Errors;
 using FocusMate.Api.Hosting;
+using FocusMate.Api.RateLimiting;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,9 @@ namespace FocusMate.Api.Controllers;
 [ApiController]
 [Route("api/v1/rooms")]
 [Produces("application/json")]
+[ProducesResponseType<ApiProblem>(StatusCodes.Status429TooManyRequests, ApiProblem.ContentType)]
 [ProducesResponseType<ApiProblem>(StatusCodes.Status500InternalServerError, ApiProblem.ContentType)]
+[ProducesResponseType<ApiProblem>(StatusCodes.Status503ServiceUnavailable, ApiProblem.ContentType)]
 public sealed class RoomsController(RoomService rooms, ShareLinks links, TimeProvider clock) : ControllerBase
 {
     /// <summary>Creates a room; its creator joins as host and gets a token.</summary>
@@ -24,6 +27,7 @@ public sealed class RoomsController(RoomService rooms, ShareLinks links, TimePro
     /// <response code="413">PAYLOAD_TOO_LARGE.</response>
     /// <response code="422">VALIDATION_ERROR: a field is missing, out of range, of the wrong type, or unknown.</response>
     [HttpPost]
+    [RateLimited(RateLimitPolicy.CreateRoom)]
     [ProducesResponseType<CreatedRoomResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
@@ -61,6 +65,7 @@ public sealed class RoomsController(RoomService rooms, ShareLinks links, TimePro
     /// <response code="422">VALIDATION_ERROR.</response>
     [HttpPatch("{roomId}")]
     [Authorize]
+    [RateLimited(RateLimitPolicy.Settings)]
     [ProducesResponseType<RoomResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
@@ -81,6 +86,7 @@ public sealed class RoomsController(RoomService rooms, ShareLinks links, TimePro
     /// <response code="404">ROOM_NOT_FOUND.</response>
     [HttpDelete("{roomId}")]
     [Authorize]
+    [RateLimited(RateLimitPolicy.Settings)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
@@ -89,5 +95,31 @@ public sealed class RoomsController(RoomService rooms, ShareLinks links, TimePro
     {
         await rooms.DeleteAsync(roomId, User.ToCaller(), cancellationToken);
         return NoContent();
+    }
+
+    /// <summary>The room's record of host actions, newest first (members only).</summary>
+    /// <remarks>
+    /// Settings changed, participants removed, the host role handed over and the timer reset, each with who
+    /// did it and when. (A deleted room takes its record with it; the server log keeps a line for each action.)
+    /// </remarks>
+    /// <param name="roomId">The room.</param>
+    /// <param name="limit">How many entries, 1–200 (default 50).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <response code="200">The entries, newest first.</response>
+    /// <response code="401">UNAUTHORIZED.</response>
+    /// <response code="403">FORBIDDEN: a token of another room.</response>
+    /// <response code="404">ROOM_NOT_FOUND.</response>
+    /// <response code="422">VALIDATION_ERROR: limit out of range.</response>
+    [HttpGet("{roomId}/audit")]
+    [Authorize]
+    [ProducesResponseType<IReadOnlyList<AuditEntryResponse>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
+    public async Task<IEnumerable<AuditEntryResponse>> Audit(Guid roomId, [FromQuery] int? limit, CancellationToken cancellationToken)
+    {
+        var entries = await rooms.AuditAsync(roomId, User.ToCaller(), limit, cancellationToken);
+        return entries.Select(e => e.ToResponse());
     }
 }

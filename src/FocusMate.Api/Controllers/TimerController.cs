@@ -1,6 +1,7 @@
 using FocusMate.Api.Auth;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Errors;
+using FocusMate.Api.RateLimiting;
 using FocusMate.Core.Timers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,12 +16,14 @@ namespace FocusMate.Api.Controllers;
 [ApiController]
 [Route("api/v1/rooms/{roomId}/timer")]
 [Authorize]
+[RateLimited(RateLimitPolicy.Commands)]
 [Produces("application/json")]
 [ProducesResponseType<TimerStateResponse>(StatusCodes.Status200OK)]
 [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
 [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
 [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
 [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
+[ProducesResponseType<ApiProblem>(StatusCodes.Status429TooManyRequests, ApiProblem.ContentType)]
 [ProducesResponseType<ApiProblem>(StatusCodes.Status500InternalServerError, ApiProblem.ContentType)]
 public sealed class TimerController(TimerService timers, TimeProvider clock) : ControllerBase
 {

@@ -26,9 +26,9 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
             BadHttpRequestException bad => ApiProblem.For(httpContext, ErrorCodes.MalformedRequest, bad.Message),
             _ => Unexpected(httpContext, exception),
         };
-        if (exception is RateLimitedException limited)
+        if (exception is RetryLaterException later)
         {
-            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = later.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await problem.WriteAsync(httpContext);

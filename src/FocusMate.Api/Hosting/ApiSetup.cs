@@ -3,8 +3,10 @@ using FocusMate.Api.Hubs;
 using FocusMate.Api.Json;
 using FocusMate.Core.Events;
 using FocusMate.Infrastructure;
-using StackExchange.Redis;
+using FocusMate.Api.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using StackExchange.Redis;
 
 namespace FocusMate.Api.Hosting;
 
@@ -36,22 +38,24 @@ public static class ApiSetup
         var signalR = services.AddSignalR(options =>
             {
                 options.MaximumReceiveMessageSize = limits.MaxHubMessageBytes;
+                // Outermost first: refusals (rate limits included) are reported by the error filter.
                 options.AddFilter<HubErrorFilter>();
+                options.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
         if (DependencyInjection.UsesRedis(configuration))
         {
-            // Several instances: a group send on one reaches the room's clients on all of them.
-            signalR.AddStackExchangeRedis(configuration.GetConnectionString(DependencyInjection.RedisConnectionStringName)!, options =>
-            {
-                options.Configuration.ChannelPrefix = RedisChannel.Literal("focusmate:signalr");
-                options.Configuration.AbortOnConnectFail = false;
-            });
+            // Several instances: a group send on one reaches the room's clients on all of them. The backplane
+            // shares the one Redis connection of presence and instance notices.
+            signalR.AddStackExchangeRedis();
+            services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+                options.ConnectionFactory = _ => Task.FromResult(redis));
         }
 
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<RoomConnections>();
         services.AddHostedService(provider => provider.GetRequiredService<RoomConnections>());
+        services.AddHostedService<ConnectionReconciler>();
         services.AddSingleton<IRoomEvents, HubRoomEvents>();
         return services;
     }

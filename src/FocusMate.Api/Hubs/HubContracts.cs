@@ -16,8 +16,18 @@ public sealed record ParticipantUpdateData(ParticipantAction Action, Participant
 /// <summary>Data of <c>room_deleted</c>: <c>deleted</c> by its host, or <c>expired</c> after a long time unused.</summary>
 public sealed record RoomDeletedData(RoomDeletion Reason);
 
-/// <summary>Data of <c>error</c>: the code a refused command would get over REST.</summary>
-public sealed record ErrorData(string Code, string Message);
+/// <summary>
+/// Data of <c>error</c>: the code a refused command would get over REST, and for <c>RATE_LIMITED</c> and
+/// <c>SERVICE_BUSY</c> how many seconds to wait before trying again (as REST's <c>Retry-After</c>).
+/// </summary>
+public sealed record ErrorData(string Code, string Message)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? RetryAfter { get; init; }
+}
+
+/// <summary>A phase that ran to its target: which, and when it ended.</summary>
+public sealed record LastCompletion(SessionType CompletedSessionType, DateTimeOffset CompletedAt);
 
 /// <summary>The answer to <c>sync(client_time)</c>: both instants as Unix epoch milliseconds.</summary>
 public sealed record SyncResult(double ClientTime, long ServerTime);
@@ -36,6 +46,12 @@ public sealed record RoomSnapshot
 
     /// <summary>Who this connection is.</summary>
     public required Guid ParticipantId { get; init; }
+
+    /// <summary>
+    /// The room's latest phase end, or null when no phase ever ran to its target. A page that (re)joins soon
+    /// after it (its <c>timer_complete</c> lost to a reconnect or a server crash) still shows the banner.
+    /// </summary>
+    public required LastCompletion? LastCompletion { get; init; }
 
     public required DateTimeOffset ServerTime { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed partial class HubErrorFilter(TimeProvider clock, ILogger<HubErrorF
         }
         catch (FocusMateException refused)
         {
-            throw await ReportAsync(invocationContext, refused.Code, refused.Message);
+            throw await ReportAsync(invocationContext, refused.Code, refused.Message, (refused as RetryLaterException)?.RetryAfterSeconds);
         }
         catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
         {
@@ -49,11 +49,12 @@ public sealed partial class HubErrorFilter(TimeProvider clock, ILogger<HubErrorF
         }
     }
 
-    private async Task<HubException> ReportAsync(HubInvocationContext invocation, string code, string message)
+    private async Task<HubException> ReportAsync(HubInvocationContext invocation, string code, string message, int? retryAfter = null)
     {
         var roomId = invocation.Context.User.ToCaller()?.RoomId ?? Guid.Empty;
         var now = clock.GetUtcNowMilliseconds();
-        await invocation.Hub.Clients.Caller.SendAsync("error", new RoomEvent<ErrorData>(roomId, new ErrorData(code, message), now));
+        var data = new ErrorData(code, message) { RetryAfter = retryAfter };
+        await invocation.Hub.Clients.Caller.SendAsync("error", new RoomEvent<ErrorData>(roomId, data, now));
         return new HubException($"{code}: {message}");
     }
 

@@ -20,14 +20,17 @@ public sealed partial class HubRoomEvents(
     ILogger<HubRoomEvents> logger) : IRoomEvents
 {
     public Task TimerChangedAsync(Guid roomId, TimerState timer, IReadOnlyList<PhaseCompletion> completions) =>
-        SendAsync(roomId, "timer_update", async (room, now) =>
+        SendAsync(roomId, "timer_update", (room, now) =>
         {
-            await room.timer_update(new RoomEvent<TimerStateResponse>(roomId, timer.ToResponse(now), now));
+            // Every send starts before any is awaited, so the order on the wire is the order of these calls.
+            var sends = new List<Task>(1 + completions.Count) { room.timer_update(new RoomEvent<TimerStateResponse>(roomId, timer.ToResponse(now), now)) };
             foreach (var completion in completions)
             {
                 var data = new TimerCompleteData(completion.CompletedSessionType, completion.NextSessionType, completion.AutoStart);
-                await room.timer_complete(new RoomEvent<TimerCompleteData>(roomId, data, now));
+                sends.Add(room.timer_complete(new RoomEvent<TimerCompleteData>(roomId, data, now)));
             }
+
+            return Task.WhenAll(sends);
         });
 
     public Task ParticipantChangedAsync(Guid roomId, ParticipantChange change)
@@ -58,6 +61,12 @@ public sealed partial class HubRoomEvents(
         return Task.CompletedTask;
     }
 
+    public Task TokenReplacedAsync(Guid roomId, Guid participantId)
+    {
+        connections.CloseParticipant(participantId);
+        return Task.CompletedTask;
+    }
+
     public Task ChatMessageAsync(ChatMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -65,23 +74,38 @@ public sealed partial class HubRoomEvents(
             room.chat_message(new RoomEvent<ChatMessageResponse>(message.RoomId, message.ToResponse(), now)));
     }
 
-    /// <summary>How long a command waits for its events to be handed over (to Redis, with several instances).</summary>
-    private static readonly TimeSpan SendPatience = TimeSpan.FromSeconds(1);
-
-    private async Task SendAsync(Guid roomId, string eventName, Func<IRoomClient, DateTimeOffset, Task> send)
+    /// <summary>
+    /// Hands the event to SignalR and returns without waiting for it to reach anyone: the change is stored
+    /// already, and neither a slow client nor Redis being away may hold up the command or the scheduler. The
+    /// order of events is the order of these calls (SignalR writes to each connection, and publishes to
+    /// Redis, in call order). A send that fails is logged; clients catch up on their next event or rejoin.
+    /// </summary>
+    private Task SendAsync(Guid roomId, string eventName, Func<IRoomClient, DateTimeOffset, Task> send)
     {
+        Task sending;
         try
         {
-            // With Redis away, a send waits for Redis's own timeout: the change is stored already, so the
-            // command answers after a second and the send finishes (or fails) in the background.
-            await send(hub.Clients.Group(RoomHub.GroupOf(roomId)), clock.GetUtcNowMilliseconds()).WaitAsync(SendPatience);
+            sending = send(hub.Clients.Group(RoomHub.GroupOf(roomId)), clock.GetUtcNowMilliseconds());
         }
 #pragma warning disable CA1031 // The change is stored; clients resync on reconnect. A failed broadcast must not fail the command.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogSendFailed(ex, eventName, roomId);
+            return Task.CompletedTask;
         }
+
+        if (!sending.IsCompleted)
+        {
+            _ = sending.ContinueWith(failed => LogSendFailed(failed.Exception!.GetBaseException(), eventName, roomId), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        else if (sending.IsFaulted)
+        {
+            LogSendFailed(sending.Exception!.GetBaseException(), eventName, roomId);
+        }
+
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send {Event} to room {RoomId}")]

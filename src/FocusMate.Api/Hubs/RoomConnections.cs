@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FocusMate.Core.Scaling;
 using Microsoft.AspNetCore.SignalR;
 
@@ -8,7 +7,8 @@ namespace FocusMate.Api.Hubs;
 /// The hub connections this instance holds, so the server can close them itself: everyone's when the
 /// room is deleted, a participant's when it is removed (the other instances are told to close theirs),
 /// and all of them when this instance shuts down, so clients reconnect to another one at once instead
-/// of holding the shutdown open until its timeout.
+/// of holding the shutdown open until its timeout. It also caps how many connections one participant
+/// may hold here.
 /// </summary>
 public sealed class RoomConnections(IInstanceBus bus, IHostApplicationLifetime lifetime) : IHostedService
 {
@@ -16,15 +16,53 @@ public sealed class RoomConnections(IInstanceBus bus, IHostApplicationLifetime l
     private const string RoomPrefix = "room:";
     private const string ParticipantPrefix = "participant:";
 
-    private readonly ConcurrentDictionary<string, (Guid RoomId, Guid ParticipantId, HubCallerContext Context)> _connections = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Connection> _connections = [];
+    private readonly Dictionary<Guid, int> _perParticipant = [];
 
-    public void Add(Guid roomId, Guid participantId, HubCallerContext context)
+    /// <summary>One hub connection: whose it is and how to close it.</summary>
+    public sealed record Connection(Guid RoomId, Guid ParticipantId, HubCallerContext Context);
+
+    /// <summary>Records the connection unless its participant already holds <paramref name="limit"/> here (false).</summary>
+    public bool TryAdd(Guid roomId, Guid participantId, HubCallerContext context, int limit)
     {
         ArgumentNullException.ThrowIfNull(context);
-        _connections[context.ConnectionId] = (roomId, participantId, context);
+        lock (_gate)
+        {
+            var held = _perParticipant.GetValueOrDefault(participantId);
+            if (held >= limit)
+            {
+                return false;
+            }
+
+            if (_connections.TryAdd(context.ConnectionId, new Connection(roomId, participantId, context)))
+            {
+                _perParticipant[participantId] = held + 1;
+            }
+
+            return true;
+        }
     }
 
-    public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
+    public void Remove(string connectionId)
+    {
+        lock (_gate)
+        {
+            if (_connections.Remove(connectionId, out var connection))
+            {
+                Forget(connection.ParticipantId);
+            }
+        }
+    }
+
+    /// <summary>The connections held here now.</summary>
+    public IReadOnlyList<Connection> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _connections.Values];
+        }
+    }
 
     /// <summary>Closes every connection of the room, on every instance.</summary>
     public void CloseRoom(Guid roomId)
@@ -40,11 +78,22 @@ public sealed class RoomConnections(IInstanceBus bus, IHostApplicationLifetime l
         bus.Publish(Topic, ParticipantPrefix + participantId);
     }
 
+    /// <summary>Closes for good, here only: the clients are told not to reconnect (their room or membership is gone).</summary>
+    public void CloseHere(Func<Connection, bool> match)
+    {
+        foreach (var connection in Take(match))
+        {
+            connection.Context.Abort();
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStopping.Register(DropAllForReconnect);
         return bus.SubscribeAsync(Topic, OnNotice);
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Drops every connection's transport. Unlike <see cref="HubCallerContext.Abort"/>, which tells the client
@@ -52,14 +101,11 @@ public sealed class RoomConnections(IInstanceBus bus, IHostApplicationLifetime l
     /// </summary>
     private void DropAllForReconnect()
     {
-        foreach (var (id, connection) in _connections)
+        foreach (var connection in Take(_ => true))
         {
             connection.Context.GetHttpContext()?.Abort();
-            _connections.TryRemove(id, out _);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private void OnNotice(string notice)
     {
@@ -73,16 +119,31 @@ public sealed class RoomConnections(IInstanceBus bus, IHostApplicationLifetime l
         }
     }
 
-    /// <summary>Closes for good: the clients are told not to reconnect (their room or membership is gone).</summary>
-    private void CloseHere(Func<(Guid RoomId, Guid ParticipantId, HubCallerContext Context), bool> match)
+    private List<Connection> Take(Func<Connection, bool> match)
     {
-        foreach (var (id, connection) in _connections)
+        lock (_gate)
         {
-            if (match(connection))
+            var taken = _connections.Values.Where(match).ToList();
+            foreach (var connection in taken)
             {
-                connection.Context.Abort();
-                _connections.TryRemove(id, out _);
+                _connections.Remove(connection.Context.ConnectionId);
+                Forget(connection.ParticipantId);
             }
+
+            return taken;
+        }
+    }
+
+    private void Forget(Guid participantId)
+    {
+        var held = _perParticipant.GetValueOrDefault(participantId) - 1;
+        if (held > 0)
+        {
+            _perParticipant[participantId] = held;
+        }
+        else
+        {
+            _perParticipant.Remove(participantId);
         }
     }
 }

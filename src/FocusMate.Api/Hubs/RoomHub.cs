@@ -2,9 +2,11 @@ using System.Text.Json;
 using FocusMate.Api.Auth;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hosting;
+using FocusMate.Api.RateLimiting;
 using FocusMate.Core.Access;
 using FocusMate.Core.Chat;
 using FocusMate.Core.Errors;
+using FocusMate.Core.History;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
@@ -25,7 +27,9 @@ public sealed class RoomHub(
     ParticipantService participants,
     TimerService timers,
     ChatService chat,
+    HistoryService history,
     IOptions<ChatOptions> chatOptions,
+    IOptions<RateLimitingOptions> limits,
     RoomAccess access,
     RoomConnections connections,
     ShareLinks links,
@@ -42,7 +46,12 @@ public sealed class RoomHub(
         var me = Me;
         // A token whose participant was removed (or whose room is gone) opens nothing.
         await access.RequireMemberAsync(me.RoomId, me, Context.ConnectionAborted);
-        connections.Add(me.RoomId, me.ParticipantId, Context);
+        var cap = limits.Value.Enabled ? limits.Value.HubConnectionsPerParticipant : int.MaxValue;
+        if (!connections.TryAdd(me.RoomId, me.ParticipantId, Context, cap))
+        {
+            throw new RateLimitedException(TimeSpan.FromSeconds(5), $"connections (at most {cap} per participant)");
+        }
+
         await base.OnConnectedAsync();
     }
 
@@ -66,6 +75,7 @@ public sealed class RoomHub(
         var messages = chatOptions.Value.HistoryOnJoin == 0
             ? []
             : await chat.RecentAsync(me.RoomId, me, chatOptions.Value.HistoryOnJoin, Context.ConnectionAborted);
+        var completed = await history.LastCompletionAsync(me.RoomId, Context.ConnectionAborted);
         var now = clock.GetUtcNowMilliseconds();
         return new RoomSnapshot
         {
@@ -74,29 +84,36 @@ public sealed class RoomHub(
             Participants = [.. list.Select(p => p.ToResponse())],
             Messages = [.. messages.Select(m => m.ToResponse())],
             ParticipantId = me.ParticipantId,
+            LastCompletion = completed is null ? null : new LastCompletion(completed.SessionType, completed.EndedAt),
             ServerTime = now,
         };
     }
 
     /// <summary>Starts a phase; pass null for the phase that is next, or "work", "break", "long_break".</summary>
     [HubMethodName("start_timer")]
+    [RateLimited(RateLimitPolicy.Commands)]
     public Task<TimerStateResponse> StartTimer(JsonElement? sessionType) =>
         RunAsync(TimerCommand.Start, HubArguments.SessionType(sessionType));
 
     [HubMethodName("pause_timer")]
+    [RateLimited(RateLimitPolicy.Commands)]
     public Task<TimerStateResponse> PauseTimer() => RunAsync(TimerCommand.Pause);
 
     [HubMethodName("resume_timer")]
+    [RateLimited(RateLimitPolicy.Commands)]
     public Task<TimerStateResponse> ResumeTimer() => RunAsync(TimerCommand.Resume);
 
     [HubMethodName("reset_timer")]
+    [RateLimited(RateLimitPolicy.Commands)]
     public Task<TimerStateResponse> ResetTimer() => RunAsync(TimerCommand.Reset);
 
     [HubMethodName("skip_timer")]
+    [RateLimited(RateLimitPolicy.Commands)]
     public Task<TimerStateResponse> SkipTimer() => RunAsync(TimerCommand.Skip);
 
     /// <summary>Tells the room what the caller is doing: "focusing", "break", "away", or null to follow the room's phase.</summary>
     [HubMethodName("set_status")]
+    [RateLimited(RateLimitPolicy.Settings)]
     public async Task<ParticipantResponse> SetStatus(JsonElement? status)
     {
         var me = Me;
@@ -106,6 +123,7 @@ public sealed class RoomHub(
 
     /// <summary>Sends a chat message (1–500 characters) to everyone in the room.</summary>
     [HubMethodName("send_message")]
+    [RateLimited(RateLimitPolicy.Chat)]
     public async Task<ChatMessageResponse> SendMessage(JsonElement text)
     {
         var me = Me;
@@ -116,6 +134,7 @@ public sealed class RoomHub(
 
     /// <summary>Hands the host role to another participant (host only).</summary>
     [HubMethodName("transfer_host")]
+    [RateLimited(RateLimitPolicy.Settings)]
     public async Task<ParticipantResponse> TransferHost(JsonElement participantId)
     {
         var me = Me;

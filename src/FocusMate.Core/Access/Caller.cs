@@ -1,4 +1,4 @@
 namespace FocusMate.Core.Access;
 
-/// <summary>Who a participant token says is calling: a participant of one room.</summary>
-public readonly record struct Caller(Guid RoomId, Guid ParticipantId);
+/// <summary>Who a participant token says is calling: a participant of one room, with the version of its token.</summary>
+public readonly record struct Caller(Guid RoomId, Guid ParticipantId, int TokenVersion = 0);

@@ -9,13 +9,28 @@ namespace FocusMate.Core.Access;
 /// calls; the stored participant decides what it may do, so a removed participant or a host role
 /// handed over takes effect at once.
 /// </summary>
-public sealed class RoomAccess(IParticipantRepository participants)
+public sealed class RoomAccess(IParticipantRepository participants, TimeProvider clock)
 {
     /// <summary>The caller, who must hold a token of this room whose participant is still in it.</summary>
     public async Task<Participant> RequireMemberAsync(Guid roomId, Caller? caller, CancellationToken cancellationToken)
     {
         var known = Identify(roomId, caller);
-        return Member(known, await participants.FindAsync(roomId, known.ParticipantId, cancellationToken));
+        var member = Member(known, await participants.FindAsync(roomId, known.ParticipantId, cancellationToken));
+        await NoteSeenAsync(member, cancellationToken);
+        return member;
+    }
+
+    /// <summary>
+    /// The first use of a token shows a real person (or bot) holds the seat; until then the participant
+    /// is a squatter the retention sweep drops after a short time. One write per participant, ever.
+    /// </summary>
+    public async Task NoteSeenAsync(Participant participant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        if (participant.FirstSeenAt is null)
+        {
+            await participants.TouchAsync([participant.Id], Timers.ClockExtensions.GetUtcNowMilliseconds(clock), cancellationToken);
+        }
     }
 
     /// <summary>The host of the room.</summary>
@@ -49,8 +64,15 @@ public sealed class RoomAccess(IParticipantRepository participants)
             : throw new ForbiddenException("Only the host controls the timer in this room.");
     }
 
-    private static Participant Member(Caller caller, Participant? participant) =>
-        participant is not null && participant.Id == caller.ParticipantId
+    private static Participant Member(Caller caller, Participant? participant)
+    {
+        if (participant is null || participant.Id != caller.ParticipantId)
+        {
+            throw new UnauthorizedException("This token's participant is no longer in the room.");
+        }
+
+        return participant.TokenVersion == caller.TokenVersion
             ? participant
-            : throw new UnauthorizedException("This token's participant is no longer in the room.");
+            : throw new UnauthorizedException("This token was replaced by a newer one.");
+    }
 }

@@ -5,6 +5,7 @@ using FocusMate.Core.Events;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 using FocusMate.Core.Validation;
+using Microsoft.Extensions.Options;
 
 namespace FocusMate.Core.Chat;
 
@@ -13,9 +14,9 @@ public sealed class ChatService(
     IRoomRepository rooms,
     IChatRepository chat,
     RoomAccess access,
-    ChatRateLimiter limiter,
     IRoomEvents events,
     IValidator<SendMessageRequest> validator,
+    IOptions<ChatOptions> options,
     TimeProvider clock)
 {
     public const int DefaultLimit = 100;
@@ -26,10 +27,9 @@ public sealed class ChatService(
         var room = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
         var author = await access.RequireMemberAsync(roomId, caller, cancellationToken);
         await validator.EnsureValidAsync(request, cancellationToken);
-        limiter.Take(author.Id);
         var now = clock.GetUtcNowMilliseconds();
         var message = new ChatMessage(Guid.NewGuid(), roomId, author.Id, author.UserName, request.Text!.Trim(), now);
-        await chat.AddAsync(message, cancellationToken);
+        await chat.AddAsync(message, options.Value.MaxMessagesPerRoom, cancellationToken);
         if (room.ShouldRecordActivity(now))
         {
             await rooms.TouchAsync(roomId, now, cancellationToken);

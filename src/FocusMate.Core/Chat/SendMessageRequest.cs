@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using FocusMate.Core.Validation;
 
 namespace FocusMate.Core.Chat;
 
@@ -8,7 +9,10 @@ public sealed record SendMessageRequest
 {
     public const int MaxLength = 500;
 
-    /// <summary>1–500 characters once trimmed; line breaks are kept, other control characters are refused. Shown as plain text.</summary>
+    /// <summary>
+    /// 1–500 characters once trimmed, at least one of them visible; line breaks and tabs are kept, other control,
+    /// format and bidi characters are refused. Shown as plain text.
+    /// </summary>
     /// <example>Back in 5 — coffee ☕</example>
     [Required]
     public string? Text { get; init; }
@@ -21,6 +25,6 @@ public sealed class SendMessageRequestValidator : AbstractValidator<SendMessageR
             .NotNull()
             .Must(text => text!.Trim().Length is >= 1 and <= SendMessageRequest.MaxLength)
             .WithMessage($"'{{PropertyName}}' must be 1–{SendMessageRequest.MaxLength} characters once trimmed.")
-            .Must(text => !text!.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-            .WithMessage("'{PropertyName}' must not contain control characters other than line breaks and tabs.");
+            .Must(text => VisibleText.IsAcceptable(text!, lineBreaks: true))
+            .WithMessage("'{PropertyName}' must show at least one character and must not contain control, format or direction characters other than line breaks and tabs.");
 }

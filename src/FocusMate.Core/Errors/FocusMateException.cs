@@ -42,9 +42,19 @@ public sealed class NotFoundException(string code, string message) : FocusMateEx
 /// <summary>The request conflicts with the current state (a taken name, a full room).</summary>
 public sealed class ConflictException(string code, string message) : FocusMateException(code, message);
 
-/// <summary>Too many requests in a short time; <see cref="RetryAfter"/> says when to try again.</summary>
-public sealed class RateLimitedException(TimeSpan retryAfter)
-    : FocusMateException(ErrorCodes.RateLimited, $"Too many messages: wait {Math.Ceiling(retryAfter.TotalSeconds)} s before sending another.")
+/// <summary>A refusal that passes with time: <see cref="RetryAfter"/> says when to try again.</summary>
+public abstract class RetryLaterException(string code, string message, TimeSpan retryAfter) : FocusMateException(code, message)
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
+
+    /// <summary>Whole seconds to wait, at least one (the <c>Retry-After</c> header's unit).</summary>
+    public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
 }
+
+/// <summary>Too many requests in a short time (any limit: per client address, per participant, per connection).</summary>
+public sealed class RateLimitedException(TimeSpan retryAfter, string what = "requests")
+    : RetryLaterException(ErrorCodes.RateLimited, $"Too many {what}: wait {Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s and try again.", retryAfter);
+
+/// <summary>The server sheds load instead of queueing without bound (the database writer is saturated).</summary>
+public sealed class ServiceBusyException(TimeSpan retryAfter)
+    : RetryLaterException(ErrorCodes.ServiceBusy, "The server is busy right now: try again in a moment.", retryAfter);

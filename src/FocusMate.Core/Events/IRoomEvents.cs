@@ -25,6 +25,9 @@ public interface IRoomEvents
     /// <summary>A participant is out of the room: its own connections are closed once the room has heard (<c>participant_update</c> first).</summary>
     Task ParticipantGoneAsync(Guid roomId, Guid participantId);
 
+    /// <summary>The participant replaced its token: the connections opened with the old one are closed, on every instance.</summary>
+    Task TokenReplacedAsync(Guid roomId, Guid participantId);
+
     /// <summary>Someone wrote in the room's chat (<c>chat_message</c>).</summary>
     Task ChatMessageAsync(Chat.ChatMessage message);
 }

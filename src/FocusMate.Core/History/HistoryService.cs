@@ -23,6 +23,13 @@ public sealed class HistoryService(IRoomRepository rooms, ISessionRepository ses
         return await sessions.RecentAsync(roomId, take, cancellationToken);
     }
 
+    /// <summary>
+    /// The room's latest phase end, for a client that (re)joins: a <c>timer_complete</c> lost to a crash or a
+    /// reconnect still reaches the page through its snapshot.
+    /// </summary>
+    public Task<TimerSession?> LastCompletionAsync(Guid roomId, CancellationToken cancellationToken) =>
+        sessions.LastCompletedAsync(roomId, cancellationToken);
+
     /// <summary>Work statistics for today (the default), this week or this month in the given IANA time zone (UTC when none).</summary>
     public async Task<RoomStatistics> StatisticsAsync(Guid roomId, string? period, string? timeZone,
         CancellationToken cancellationToken)

@@ -6,6 +6,9 @@ public interface ISessionRepository
     /// <summary>The room's most recent finished phases, newest first.</summary>
     Task<IReadOnlyList<TimerSession>> RecentAsync(Guid roomId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The room's latest phase that ran to its target, or null when none did.</summary>
+    Task<TimerSession?> LastCompletedAsync(Guid roomId, CancellationToken cancellationToken);
+
     /// <summary>Totals of the room's work phases that ended at or after <paramref name="since"/>, by outcome.</summary>
     Task<IReadOnlyList<WorkTotal>> WorkTotalsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -6,7 +6,10 @@ namespace FocusMate.Core.Participants;
 /// </summary>
 public interface IPresenceTracker
 {
-    /// <summary>Records a connection; true when the participant just came online.</summary>
+    /// <summary>False while presence cannot be known (the shared store is unreachable): everyone then looks offline.</summary>
+    bool IsKnown { get; }
+
+    /// <summary>Records a connection; true when the participant just came online (never twice for one connection).</summary>
     Task<bool> ConnectAsync(Guid roomId, Guid participantId, string connectionId);
 
     /// <summary>Forgets a connection; the participant whose last connection it was, if any, went offline.</summary>
@@ -18,11 +21,23 @@ public interface IPresenceTracker
     Task<IReadOnlyCollection<Guid>> OnlineHereAsync();
 
     /// <summary>
-    /// Tells the other instances this one is alive, and hands over the connections of instances that
-    /// stopped without closing them (killed, crashed): the caller closes them as disconnects.
+    /// Tells the other instances this one is alive and puts the shared record right: connections of
+    /// instances that stopped without closing them (killed, crashed) and connections this instance lost
+    /// track of during an outage are handed back to close as disconnects; connections of this instance the
+    /// record lost (the store restarted empty, or another instance took this one for dead during a stall)
+    /// are recorded again, and their participants, if that brought them back online, are named.
     /// </summary>
-    Task<IReadOnlyList<string>> KeepAliveAsync();
+    Task<PresenceRepair> KeepAliveAsync();
 }
 
 /// <summary>A participant whose last connection closed.</summary>
 public sealed record PresenceLeft(Guid RoomId, Guid ParticipantId);
+
+/// <summary>A participant that is online again after its connections were recorded anew.</summary>
+public sealed record PresenceBack(Guid RoomId, Guid ParticipantId);
+
+/// <summary>What a heartbeat found: connections to close as disconnects, and participants back online.</summary>
+public sealed record PresenceRepair(IReadOnlyList<string> Orphans, IReadOnlyList<PresenceBack> BackOnline)
+{
+    public static PresenceRepair None { get; } = new([], []);
+}

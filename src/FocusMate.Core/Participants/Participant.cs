@@ -31,6 +31,15 @@ public sealed class Participant
     /// <summary>When the participant last had a live connection (or joined).</summary>
     public DateTimeOffset LastSeenAt { get; private set; }
 
+    /// <summary>
+    /// When the participant first connected to the hub or used its token; null while it never has. Such a
+    /// participant only holds a seat, and is dropped after a short time (room squatting).
+    /// </summary>
+    public DateTimeOffset? FirstSeenAt { get; private set; }
+
+    /// <summary>Which of the participant's tokens is valid: rotating the token moves it on, and older tokens stop working.</summary>
+    public int TokenVersion { get; private set; }
+
     /// <summary>The status shown to the room: the one set, else what the room's timer implies.</summary>
     public ParticipantStatus StatusDuring(TimerState timer) => Status ?? DefaultStatus(timer);
 

@@ -1,6 +1,6 @@
 using FluentValidation;
 using FocusMate.Core.Access;
-using FocusMate.Core.Chat;
+using FocusMate.Core.Audit;
 using FocusMate.Core.Errors;
 using FocusMate.Core.Events;
 using FocusMate.Core.Rooms;
@@ -18,7 +18,7 @@ public sealed class ParticipantService(
     RoomAccess access,
     ITokenIssuer tokens,
     IRoomEvents events,
-    ChatRateLimiter chatLimiter,
+    AuditTrail audit,
     IValidator<JoinRoomRequest> joinValidator,
     TimeProvider clock)
 {
@@ -35,6 +35,13 @@ public sealed class ParticipantService(
         await rooms.TouchAsync(roomId, now, cancellationToken);
         await PublishAsync(roomId, ParticipantAction.Joined, participant, online: false, cancellationToken);
         return new JoinedParticipant(participant, tokens.Issue(roomId, participant.Id, participant.IsHost));
+    }
+
+    /// <summary>The caller, who must be a participant of this existing room.</summary>
+    public async Task<Participant> IdentifyAsync(Guid roomId, Caller? caller, CancellationToken cancellationToken)
+    {
+        _ = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        return await access.RequireMemberAsync(roomId, caller, cancellationToken);
     }
 
     /// <summary>The room's participants, longest present first, with who is online.</summary>
@@ -61,7 +68,65 @@ public sealed class ParticipantService(
         var leaving = await participants.FindAsync(roomId, participantId, cancellationToken)
             ?? throw NotFoundException.Participant(participantId);
         var action = actor.Id == participantId ? ParticipantAction.Left : ParticipantAction.Removed;
-        await TakeOutAsync(leaving, action, cancellationToken);
+        if (!await TakeOutAsync(leaving, action, cancellationToken))
+        {
+            throw NotFoundException.Participant(participantId);
+        }
+
+        if (action == ParticipantAction.Removed)
+        {
+            await audit.RecordAsync(roomId, (actor.Id, actor.UserName), AuditAction.ParticipantRemoved, leaving.UserName, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Removes everyone without a live connection, but the host who asks (host only): seats held by people
+    /// who left without leaving, or by squatters, free up at once. Returns who was removed.
+    /// </summary>
+    public async Task<IReadOnlyList<Participant>> RemoveOfflineAsync(Guid roomId, Caller? caller, CancellationToken cancellationToken)
+    {
+        _ = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        var host = await access.RequireHostAsync(roomId, caller, cancellationToken);
+        if (!presence.IsKnown)
+        {
+            // With presence unknown everyone looks offline: removing "the offline" would empty the room.
+            throw new ServiceBusyException(TimeSpan.FromSeconds(5));
+        }
+
+        var online = await presence.OnlineInAsync(roomId);
+        var removed = new List<Participant>();
+        foreach (var participant in await participants.ListAsync(roomId, cancellationToken))
+        {
+            if (participant.Id != host.Id && !online.Contains(participant.Id) && await TakeOutAsync(participant, ParticipantAction.Removed, cancellationToken))
+            {
+                removed.Add(participant);
+            }
+        }
+
+        if (removed.Count > 0)
+        {
+            var names = string.Join(", ", removed.Select(p => p.UserName));
+            await audit.RecordAsync(roomId, (host.Id, host.UserName), AuditAction.ParticipantRemoved, $"offline: {names}", cancellationToken);
+        }
+
+        return removed;
+    }
+
+    /// <summary>
+    /// Gives the caller a new token and stops the old one at once, on every instance; the caller's open
+    /// connections (made with the old token) are closed, so it reconnects with the new one.
+    /// </summary>
+    public async Task<JoinedParticipant> RotateTokenAsync(Guid roomId, Caller? caller, CancellationToken cancellationToken)
+    {
+        _ = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        var me = await access.RequireMemberAsync(roomId, caller, cancellationToken);
+        if (!await participants.TryRotateTokenAsync(roomId, me.Id, me.TokenVersion, cancellationToken))
+        {
+            throw new UnauthorizedException("This token was replaced by a newer one.");
+        }
+
+        await events.TokenReplacedAsync(roomId, me.Id);
+        return new JoinedParticipant(me, tokens.Issue(roomId, me.Id, me.IsHost, me.TokenVersion + 1));
     }
 
     /// <summary>Hands the host role to another participant (host only).</summary>
@@ -71,9 +136,9 @@ public sealed class ParticipantService(
         var host = await access.RequireHostAsync(roomId, caller, cancellationToken);
         var successor = await participants.FindAsync(roomId, participantId, cancellationToken)
             ?? throw NotFoundException.Participant(participantId);
-        if (successor.Id != host.Id)
+        if (successor.Id != host.Id && await PromoteAsync(successor, cancellationToken))
         {
-            await PromoteAsync(successor, cancellationToken);
+            await audit.RecordAsync(roomId, (host.Id, host.UserName), AuditAction.HostChanged, $"to {successor.UserName}", cancellationToken);
         }
 
         return (await ViewsAsync(roomId, cancellationToken)).Single(v => v.Participant.Id == participantId);
@@ -118,24 +183,40 @@ public sealed class ParticipantService(
         }
     }
 
-    /// <summary>Drops a participant that has been offline too long (the room hears it as <c>left</c>).</summary>
-    internal async Task DropAsync(Participant participant, CancellationToken cancellationToken) =>
-        await TakeOutAsync(participant, ParticipantAction.Left, cancellationToken);
+    /// <summary>A participant's connections were recorded again after presence lost them: the room hears it is online.</summary>
+    public async Task BackOnlineAsync(PresenceBack back, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(back);
+        var participant = await participants.FindAsync(back.RoomId, back.ParticipantId, cancellationToken);
+        if (participant is not null)
+        {
+            await PublishAsync(back.RoomId, ParticipantAction.Online, participant, online: true, cancellationToken);
+        }
+    }
 
-    private async Task TakeOutAsync(Participant leaving, ParticipantAction action, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops a participant that has been offline too long, or never showed up (the room hears it as <c>left</c>).
+    /// False when it was gone already (another instance's sweep took it first).
+    /// </summary>
+    internal Task<bool> DropAsync(Participant participant, CancellationToken cancellationToken) =>
+        TakeOutAsync(participant, ParticipantAction.Left, cancellationToken);
+
+    /// <summary>Takes the participant out and tells the room; false when it was not in the room any more.</summary>
+    private async Task<bool> TakeOutAsync(Participant leaving, ParticipantAction action, CancellationToken cancellationToken)
     {
         if (!await participants.RemoveAsync(leaving.RoomId, leaving.Id, cancellationToken))
         {
-            throw NotFoundException.Participant(leaving.Id);
+            return false;
         }
 
-        chatLimiter.Forget(leaving.Id);
         await PublishAsync(leaving.RoomId, action, leaving, online: false, cancellationToken);
         await events.ParticipantGoneAsync(leaving.RoomId, leaving.Id);
         if (leaving.IsHost)
         {
             await HandOverAsync(leaving.RoomId, cancellationToken);
         }
+
+        return true;
     }
 
     /// <summary>The host left: the role passes to the longest-present online participant, else the longest-present one.</summary>
@@ -150,14 +231,17 @@ public sealed class ParticipantService(
         }
     }
 
-    private async Task PromoteAsync(Participant successor, CancellationToken cancellationToken)
+    private async Task<bool> PromoteAsync(Participant successor, CancellationToken cancellationToken)
     {
-        if (await participants.MakeHostAsync(successor.RoomId, successor.Id, cancellationToken))
+        if (!await participants.MakeHostAsync(successor.RoomId, successor.Id, cancellationToken))
         {
-            var promoted = await participants.FindAsync(successor.RoomId, successor.Id, cancellationToken) ?? successor;
-            var online = (await presence.OnlineInAsync(successor.RoomId)).Contains(successor.Id);
-            await PublishAsync(successor.RoomId, ParticipantAction.HostChanged, promoted, online, cancellationToken);
+            return false;
         }
+
+        var promoted = await participants.FindAsync(successor.RoomId, successor.Id, cancellationToken) ?? successor;
+        var online = (await presence.OnlineInAsync(successor.RoomId)).Contains(successor.Id);
+        await PublishAsync(successor.RoomId, ParticipantAction.HostChanged, promoted, online, cancellationToken);
+        return true;
     }
 
     private async Task<IReadOnlyList<ParticipantView>> ViewsAsync(Guid roomId, CancellationToken cancellationToken)

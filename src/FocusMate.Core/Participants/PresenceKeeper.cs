@@ -42,25 +42,30 @@ public sealed partial class PresenceKeeper(
 
     internal async Task<int> KeepAliveAsync(CancellationToken cancellationToken)
     {
-        var orphans = await presence.KeepAliveAsync();
-        if (orphans.Count == 0)
+        var repair = await presence.KeepAliveAsync();
+        if (repair.Orphans.Count == 0 && repair.BackOnline.Count == 0)
         {
             return 0;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var participants = scope.ServiceProvider.GetRequiredService<ParticipantService>();
-        foreach (var connectionId in orphans)
+        foreach (var connectionId in repair.Orphans)
         {
             await participants.DisconnectedAsync(connectionId, cancellationToken);
         }
 
-        LogOrphansClosed(orphans.Count);
-        return orphans.Count;
+        foreach (var back in repair.BackOnline)
+        {
+            await participants.BackOnlineAsync(back, cancellationToken);
+        }
+
+        LogRepaired(repair.Orphans.Count, repair.BackOnline.Count);
+        return repair.Orphans.Count + repair.BackOnline.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Closed {Count} connections left behind by an instance that stopped")]
-    private partial void LogOrphansClosed(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Presence repaired: closed {Orphans} connections nobody holds, {Back} participants back online")]
+    private partial void LogRepaired(int orphans, int back);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Presence heartbeat failed; retrying")]
     private partial void LogBeatFailed(Exception exception);

@@ -11,8 +11,14 @@ public sealed class RetentionOptions
     /// <summary>A participant without a live connection for this long is dropped from its room.</summary>
     public TimeSpan OfflineParticipant { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How often the sweep runs (at most once a day).</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// A participant who joined but never connected to the hub nor used its token for this long is dropped:
+    /// it only holds a seat (room squatting, or a tab closed before it loaded).
+    /// </summary>
+    public TimeSpan NeverConnectedParticipant { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the sweep runs (at most once a day); short, so squatted seats free up soon after their period.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Whether this instance sweeps by itself (tests turn it off and sweep on demand).</summary>
     public bool SweepInBackground { get; set; } = true;

@@ -51,7 +51,11 @@ public sealed partial class RoomJanitor(
         var participants = scope.ServiceProvider.GetRequiredService<IParticipantRepository>();
         await participants.TouchAsync(await presence.OnlineHereAsync(), now, cancellationToken);
 
-        var dropped = await DropAbsentAsync(scope.ServiceProvider, now - options.Value.OfflineParticipant, cancellationToken);
+        var repository = scope.ServiceProvider.GetRequiredService<IParticipantRepository>();
+        var dropped = await DropAsync(scope.ServiceProvider,
+            (limit, ct) => repository.LastSeenBeforeAsync(now - options.Value.OfflineParticipant, limit, ct), cancellationToken);
+        dropped += await DropAsync(scope.ServiceProvider,
+            (limit, ct) => repository.NeverSeenSinceAsync(now - options.Value.NeverConnectedParticipant, limit, ct), cancellationToken);
         var expired = await ExpireUnusedAsync(scope.ServiceProvider, now - options.Value.RoomInactivity, cancellationToken);
         if (dropped + expired > 0)
         {
@@ -61,19 +65,19 @@ public sealed partial class RoomJanitor(
         return (dropped, expired);
     }
 
-    private async Task<int> DropAbsentAsync(IServiceProvider services, DateTimeOffset seenBefore, CancellationToken cancellationToken)
+    /// <summary>Drops every participant <paramref name="find"/> names, a batch at a time; another instance may race it.</summary>
+    private async Task<int> DropAsync(IServiceProvider services, Func<int, CancellationToken, Task<IReadOnlyList<Participant>>> find,
+        CancellationToken cancellationToken)
     {
-        var repository = services.GetRequiredService<IParticipantRepository>();
         var service = services.GetRequiredService<ParticipantService>();
         var count = 0;
         IReadOnlyList<Participant> absent;
         do
         {
-            absent = await repository.LastSeenBeforeAsync(seenBefore, options.Value.BatchSize, cancellationToken);
+            absent = await find(options.Value.BatchSize, cancellationToken);
             foreach (var participant in absent)
             {
-                await service.DropAsync(participant, cancellationToken);
-                count++;
+                count += await service.DropAsync(participant, cancellationToken) ? 1 : 0;
             }
         }
         while (absent.Count == options.Value.BatchSize);
@@ -92,8 +96,7 @@ public sealed partial class RoomJanitor(
             unused = await repository.InactiveSinceAsync(activeBefore, options.Value.BatchSize, cancellationToken);
             foreach (var roomId in unused)
             {
-                await service.ExpireAsync(roomId, cancellationToken);
-                count++;
+                count += await service.ExpireAsync(roomId, cancellationToken) ? 1 : 0;
             }
         }
         while (unused.Count == options.Value.BatchSize);

@@ -66,7 +66,7 @@ public sealed record CreateRoomRequest : RoomSettingsRequest
     [Required]
     public string? RoomName { get; init; }
 
-    /// <summary>The creator's display name: 1–50 characters after trimming, no control characters.</summary>
+    /// <summary>The creator's display name, with the same rules as a participant's <c>user_name</c>.</summary>
     /// <example>Mina</example>
     [Required]
     public string? HostName { get; init; }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FocusMate.Core.Access;
+using FocusMate.Core.Audit;
 using FocusMate.Core.Errors;
 using FocusMate.Core.Events;
 using FocusMate.Core.Participants;
@@ -14,6 +15,8 @@ public sealed class RoomService(
     RoomAccess access,
     ITokenIssuer tokens,
     IRoomEvents events,
+    AuditTrail audit,
+    IAuditLog auditLog,
     IValidator<CreateRoomRequest> createValidator,
     IValidator<UpdateRoomRequest> updateValidator,
     TimeProvider clock)
@@ -48,7 +51,7 @@ public sealed class RoomService(
         CancellationToken cancellationToken)
     {
         await FindAsync(roomId, cancellationToken);
-        await access.RequireHostAsync(roomId, caller, cancellationToken);
+        var host = await access.RequireHostAsync(roomId, caller, cancellationToken);
         await updateValidator.EnsureValidAsync(request, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -60,10 +63,12 @@ public sealed class RoomService(
                 return details;
             }
 
+            var before = details.Room.Settings;
             details.Room.ChangeSettings(settings, clock.GetUtcNowMilliseconds());
             var timer = details.Timer.WithPlan(settings.Phases);
             if (await rooms.TrySaveSettingsAsync(details.Room, details.Timer, timer, cancellationToken))
             {
+                await audit.RecordAsync(roomId, (host.Id, host.UserName), AuditAction.SettingsChanged, settings.DescribeChangesFrom(before), cancellationToken);
                 await events.RoomUpdatedAsync(details.Room, timer);
                 if (timer != details.Timer)
                 {
@@ -83,21 +88,42 @@ public sealed class RoomService(
     /// <summary>Deletes the room and everything in it (host only); everyone connected is told and disconnected.</summary>
     public async Task DeleteAsync(Guid roomId, Caller? caller, CancellationToken cancellationToken)
     {
-        await FindAsync(roomId, cancellationToken);
-        await access.RequireHostAsync(roomId, caller, cancellationToken);
+        var room = await FindAsync(roomId, cancellationToken);
+        var host = await access.RequireHostAsync(roomId, caller, cancellationToken);
         if (await rooms.DeleteAsync(roomId, cancellationToken))
         {
+            await audit.RecordAsync(roomId, (host.Id, host.UserName), AuditAction.RoomDeleted, $"room '{room.Name}'", cancellationToken);
             await events.RoomDeletedAsync(roomId, RoomDeletion.Deleted);
         }
     }
 
-    /// <summary>Deletes a room nobody used for the retention period, the same way a host would; anyone still connected is told.</summary>
-    internal async Task ExpireAsync(Guid roomId, CancellationToken cancellationToken)
+    /// <summary>The room's record of host actions, newest first (members only).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> AuditAsync(Guid roomId, Caller? caller, int? limit, CancellationToken cancellationToken)
     {
-        if (await rooms.DeleteAsync(roomId, cancellationToken))
+        var take = limit ?? AuditTrail.DefaultLimit;
+        if (take is < 1 or > AuditTrail.MaxLimit)
         {
-            await events.RoomDeletedAsync(roomId, RoomDeletion.Expired);
+            throw RequestValidationException.For("limit", $"'limit' must be between 1 and {AuditTrail.MaxLimit}.");
         }
+
+        await FindAsync(roomId, cancellationToken);
+        await access.RequireMemberAsync(roomId, caller, cancellationToken);
+        return await auditLog.RecentAsync(roomId, take, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes a room nobody used for the retention period, the same way a host would; anyone still connected
+    /// is told. False when another instance deleted it first.
+    /// </summary>
+    internal async Task<bool> ExpireAsync(Guid roomId, CancellationToken cancellationToken)
+    {
+        if (!await rooms.DeleteAsync(roomId, cancellationToken))
+        {
+            return false;
+        }
+
+        await events.RoomDeletedAsync(roomId, RoomDeletion.Expired);
+        return true;
     }
 
     private static void EnsureCapacityHolds(RoomSettings settings, Room room)

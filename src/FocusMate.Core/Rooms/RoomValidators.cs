@@ -28,7 +28,7 @@ public sealed partial class CreateRoomRequestValidator : AbstractValidator<Creat
         Include(new RoomSettingsFieldsValidator());
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A[A-Za-z0-9_-]+\z")]
     private static partial System.Text.RegularExpressions.Regex RoomNamePattern();
 }
 

@@ -12,6 +12,12 @@ public interface IInstanceBus
 
     /// <summary>Calls <paramref name="handler"/> with each notice other instances publish on the topic.</summary>
     Task SubscribeAsync(string topic, Action<string> handler);
+
+    /// <summary>
+    /// Raised when the link to the other instances came back after an outage: notices (and events) sent
+    /// meanwhile were lost, so whoever depends on them puts things right. Never raised for one process.
+    /// </summary>
+    event EventHandler? Restored;
 }
 
 /// <summary>The bus of a single process: nobody else to tell.</summary>
@@ -22,4 +28,10 @@ public sealed class SingleInstanceBus : IInstanceBus
     }
 
     public Task SubscribeAsync(string topic, Action<string> handler) => Task.CompletedTask;
+
+    public event EventHandler? Restored
+    {
+        add { }
+        remove { }
+    }
 }

@@ -42,7 +42,7 @@ public sealed partial class PhaseScheduler(
 #pragma warning restore CA1031
             {
                 LogPassFailed(ex);
-                await SleepAsync(TimeSpan.FromSeconds(1), changed, stoppingToken);
+                await SleepAsync(FailureBackoff, changed, stoppingToken);
             }
         }
     }
@@ -56,28 +56,66 @@ public sealed partial class PhaseScheduler(
         await sleep.CancelAsync();
     }
 
-    /// <summary>Completes every due room; returns how long to sleep until the next target.</summary>
+    /// <summary>
+    /// Completes every due room, several at a time (each in a scope of its own: a room that is slow to write
+    /// or fails never holds up the others); returns how long to sleep until the next target. Its writes are
+    /// never shed under load (<see cref="UnsheddableWrites"/>).
+    /// </summary>
     internal async Task<TimeSpan> RunPassAsync(CancellationToken cancellationToken)
     {
+        using var unshed = UnsheddableWrites.Begin();
         await using var scope = scopes.CreateAsyncScope();
         var timers = scope.ServiceProvider.GetRequiredService<ITimerRepository>();
-        var service = scope.ServiceProvider.GetRequiredService<TimerService>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken };
+        var failed = 0;
         IReadOnlyList<Guid> due;
         do
         {
             due = await timers.DueRoomsAsync(clock.GetUtcNowMilliseconds(), options.Value.BatchSize, cancellationToken);
-            foreach (var roomId in due)
+            await Parallel.ForEachAsync(due, parallel, async (roomId, token) =>
             {
-                await service.CompleteDueAsync(roomId, cancellationToken);
-            }
+                if (!await TryCompleteAsync(roomId, token))
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            });
         }
-        while (due.Count == options.Value.BatchSize);
+        while (due.Count == options.Value.BatchSize && failed == 0);
+
+        if (failed > 0)
+        {
+            return FailureBackoff;
+        }
 
         var earliest = await timers.EarliestTargetAsync(cancellationToken);
         var rescan = options.Value.RescanInterval;
         var untilTarget = earliest is { } target ? target - clock.GetUtcNowMilliseconds() : rescan;
         return untilTarget < rescan ? untilTarget : rescan;
     }
+
+    /// <summary>How long the scheduler waits before it tries again after a failure (a database blip).</summary>
+    private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
+
+    /// <summary>Completes one room's due phases; false when that failed (logged; the next pass retries).</summary>
+    private async Task<bool> TryCompleteAsync(Guid roomId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TimerService>().CompleteDueAsync(roomId, cancellationToken);
+            return true;
+        }
+#pragma warning disable CA1031 // One room failing must not stop the others; it is logged and retried by the next pass.
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogRoomFailed(ex, roomId);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Completing the due phase of room {RoomId} failed; the next pass retries")]
+    private partial void LogRoomFailed(Exception exception, Guid roomId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A scheduler pass failed; retrying in a second")]
     private partial void LogPassFailed(Exception exception);

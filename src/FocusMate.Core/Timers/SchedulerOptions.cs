@@ -13,4 +13,7 @@ public sealed class SchedulerOptions
 
     /// <summary>How many due rooms one pass completes before it looks again.</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>How many due rooms are completed at the same time (a slow or failing room never holds up the rest).</summary>
+    public int Concurrency { get; set; } = 8;
 }

@@ -1,4 +1,5 @@
 using FocusMate.Core.Access;
+using FocusMate.Core.Audit;
 using FocusMate.Core.Errors;
 using FocusMate.Core.Events;
 using FocusMate.Core.Rooms;
@@ -15,6 +16,9 @@ public sealed partial class TimerService(
     IRoomRepository rooms,
     ITimerRepository timers,
     IRoomEvents events,
+    RoomAccess access,
+    AuditTrail audit,
+    Participants.IPresenceTracker presence,
     PhaseDeadlines deadlines,
     TimeProvider clock,
     ILogger<TimerService> logger)
@@ -34,16 +38,12 @@ public sealed partial class TimerService(
         {
             // One read per attempt: the room (for its rules and plan), the timer, and who is asking.
             var context = await timers.FindForCommandAsync(roomId, participantId, cancellationToken) ?? throw NotFoundException.Room(roomId);
-            RoomAccess.Controller(context.Room, caller, context.Caller);
+            var controller = RoomAccess.Controller(context.Room, caller, context.Caller);
             var now = clock.GetUtcNowMilliseconds();
             var transition = command.ApplyTo(context.Timer, context.Room.Settings.Phases, now, sessionType);
             if (await CommitAsync(roomId, context.Timer, transition, cancellationToken))
             {
-                if (context.Room.ShouldRecordActivity(now))
-                {
-                    await rooms.TouchAsync(roomId, now, cancellationToken);
-                }
-
+                await AfterCommandAsync(context.Room, controller, command, now, cancellationToken);
                 return transition.State;
             }
 
@@ -51,6 +51,21 @@ public sealed partial class TimerService(
             {
                 throw new InvalidOperationException($"The timer of room {roomId} kept changing under {command}.");
             }
+        }
+    }
+
+    private async Task AfterCommandAsync(Room room, Participants.Participant controller, TimerCommand command, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (room.ShouldRecordActivity(now))
+        {
+            await rooms.TouchAsync(room.Id, now, cancellationToken);
+        }
+
+        await access.NoteSeenAsync(controller, cancellationToken);
+        if (command == TimerCommand.Reset)
+        {
+            await audit.RecordAsync(room.Id, (controller.Id, controller.UserName), AuditAction.TimerReset, "", cancellationToken);
         }
     }
 
@@ -67,7 +82,8 @@ public sealed partial class TimerService(
             return false;
         }
 
-        var transition = current.CompleteDue(room.Settings.Phases, clock.GetUtcNowMilliseconds());
+        var now = clock.GetUtcNowMilliseconds();
+        var transition = current.CompleteDue(room.Settings.Phases, now);
         if (transition.Completions.Count == 0)
         {
             return false;
@@ -78,13 +94,23 @@ public sealed partial class TimerService(
         {
             LogCompletionTaken(roomId, current.Version);
         }
+        else if (room.ShouldRecordActivity(now) && (await presence.OnlineInAsync(roomId)).Count > 0)
+        {
+            // A phase ending counts as use only when someone is there to see it: an abandoned room that
+            // cycles by itself still expires.
+            await rooms.TouchAsync(roomId, now, cancellationToken);
+        }
 
         return won;
     }
 
-    private async Task<bool> CommitAsync(Guid roomId, TimerState current, TimerTransition transition,
+    /// <summary>How many finished phases one catch-up records at most (see <see cref="TimerTransition.Bounded"/>).</summary>
+    public const int CatchUpHistoryLimit = 20;
+
+    private async Task<bool> CommitAsync(Guid roomId, TimerState current, TimerTransition proposed,
         CancellationToken cancellationToken)
     {
+        var transition = proposed.Bounded(CatchUpHistoryLimit);
         if (!await timers.TrySaveAsync(roomId, current.Version, transition, cancellationToken))
         {
             return false;

@@ -238,6 +238,17 @@ public sealed record TimerTransition(
 {
     public bool Changed(TimerState before) => State.Version != before?.Version;
 
+    /// <summary>
+    /// A room that fell many phases behind (the server was down for days) jumps to its current phase with
+    /// the latest <paramref name="historyLimit"/> finished phases on record and one announced completion,
+    /// the last: nobody wants hundreds of chimes, and the history of a timer nobody watched is not worth
+    /// thousands of rows.
+    /// </summary>
+    public TimerTransition Bounded(int historyLimit) =>
+        FinishedPhases.Count <= historyLimit && Completions.Count <= 1
+            ? this
+            : new(State, [.. FinishedPhases.TakeLast(historyLimit)], [.. Completions.TakeLast(1)]);
+
     internal TimerTransition Then(TimerState next, FinishedPhase? finished = null) =>
         new(next, finished is null ? FinishedPhases : [.. FinishedPhases, finished], Completions);
 }

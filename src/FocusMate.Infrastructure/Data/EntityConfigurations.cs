@@ -1,3 +1,4 @@
+using FocusMate.Core.Audit;
 using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
@@ -67,5 +68,18 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         // Messages outlive their author's membership, but not their room.
         builder.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.RoomId, m.SentAt });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.ActorName).HasMaxLength(50).IsRequired();
+        builder.Property(a => a.Details).HasMaxLength(AuditTrail.MaxDetailsLength).IsRequired();
+        builder.HasOne<Room>().WithMany().HasForeignKey(a => a.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.RoomId, a.At });
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FocusMate.Core.Audit;
 using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
@@ -25,6 +26,8 @@ public abstract class FocusMateDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -32,6 +35,7 @@ public abstract class FocusMateDbContext(DbContextOptions options) : DbContext(o
         configurationBuilder.Properties<SessionType>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SessionOutcome>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ParticipantStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     /// <summary>The SQL of "this participant is the host", which differs between providers.</summary>

@@ -1,3 +1,7 @@
+using FocusMate.Core.Errors;
+using FocusMate.Core.Timers;
+using Microsoft.Extensions.Options;
+
 namespace FocusMate.Infrastructure.Data;
 
 /// <summary>
@@ -12,27 +16,68 @@ public abstract class WriteLock
     public abstract ValueTask<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>One writer at a time (SQLite).</summary>
-internal sealed class SerializedWrites : WriteLock, IDisposable
+/// <summary>
+/// One writer at a time (SQLite), with a bounded queue: a write that finds the queue full, or waits longer
+/// than its patience, is refused with <see cref="ServiceBusyException"/> (503) so a flood sheds load instead
+/// of making everyone wait. The scheduler's writes (<see cref="UnsheddableWrites"/>) always queue.
+/// </summary>
+internal sealed class SerializedWrites(IOptions<DatabaseOptions> options) : WriteLock, IDisposable
 {
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Releaser _releaser;
+    private int _waiting;
 
-    public SerializedWrites() => _releaser = new Releaser(_gate);
+    /// <summary>How many writes are waiting for their turn now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     public override async ValueTask<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        return _releaser;
+        if (_gate.Wait(0, CancellationToken.None))
+        {
+            return new Releaser(_gate);
+        }
+
+        var limits = options.Value;
+        var system = UnsheddableWrites.Active;
+        if (Interlocked.Increment(ref _waiting) > limits.WriteQueueLimit && !system)
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw new ServiceBusyException(RetryAfter);
+        }
+
+        try
+        {
+            if (system)
+            {
+                await _gate.WaitAsync(cancellationToken);
+            }
+            else if (!await _gate.WaitAsync(limits.WriteQueueTimeout, cancellationToken))
+            {
+                throw new ServiceBusyException(RetryAfter);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
+        return new Releaser(_gate);
     }
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>Releases the gate once, however often it is disposed.</summary>
     private sealed class Releaser(SemaphoreSlim gate) : IAsyncDisposable
     {
+        private int _released;
+
         public ValueTask DisposeAsync()
         {
-            gate.Release();
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+
             return ValueTask.CompletedTask;
         }
     }

@@ -5,6 +5,8 @@ namespace FocusMate.Infrastructure.Presence;
 /// <summary>Presence for one process: the connections this instance holds.</summary>
 internal sealed class InMemoryPresenceTracker : IPresenceTracker
 {
+    public bool IsKnown => true;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (Guid RoomId, Guid ParticipantId)> _connections = [];
     private readonly Dictionary<Guid, int> _connectionsPerParticipant = [];
@@ -83,5 +85,5 @@ internal sealed class InMemoryPresenceTracker : IPresenceTracker
     }
 
     /// <summary>One process: nobody else to tell, and no other instance whose connections could be left behind.</summary>
-    public Task<IReadOnlyList<string>> KeepAliveAsync() => Task.FromResult<IReadOnlyList<string>>([]);
+    public Task<PresenceRepair> KeepAliveAsync() => Task.FromResult(PresenceRepair.None);
 }

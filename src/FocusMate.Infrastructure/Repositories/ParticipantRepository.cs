@@ -65,8 +65,33 @@ internal sealed class ParticipantRepository(FocusMateDbContext db, WriteLock wri
         {
             await using var writing = await writes.AcquireAsync(cancellationToken);
             await db.Participants.Where(p => participantIds.Contains(p.Id))
-                .ExecuteUpdateAsync(set => set.SetProperty(p => p.LastSeenAt, now), cancellationToken);
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(p => p.LastSeenAt, now)
+                    .SetProperty(p => p.FirstSeenAt, p => p.FirstSeenAt ?? now), cancellationToken);
         }
+    }
+
+    public async Task<IReadOnlyList<Participant>> NeverSeenSinceAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        await db.Participants.AsNoTracking().Where(p => p.FirstSeenAt == null && p.JoinedAt < before).OrderBy(p => p.JoinedAt).Take(limit)
+            .ToListAsync(cancellationToken);
+
+    public async Task<bool> TryRotateTokenAsync(Guid roomId, Guid participantId, int current, CancellationToken cancellationToken)
+    {
+        await using var writing = await writes.AcquireAsync(cancellationToken);
+        return await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId && p.TokenVersion == current)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.TokenVersion, p => p.TokenVersion + 1), cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> participantIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(participantIds);
+        if (participantIds.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var existing = await db.Participants.Where(p => participantIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        return existing.ToHashSet();
     }
 
     public async Task<IReadOnlyList<Participant>> LastSeenBeforeAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>

@@ -14,6 +14,12 @@ internal sealed class SessionRepository(FocusMateDbContext db) : ISessionReposit
             .Take(limit)
             .ToListAsync(cancellationToken);
 
+    public Task<TimerSession?> LastCompletedAsync(Guid roomId, CancellationToken cancellationToken) =>
+        db.Sessions.AsNoTracking()
+            .Where(s => s.RoomId == roomId && s.Outcome == SessionOutcome.Completed)
+            .OrderByDescending(s => s.EndedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<WorkTotal>> WorkTotalsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken) =>
         await db.Sessions
             .Where(s => s.RoomId == roomId && s.SessionType == SessionType.Work && s.EndedAt >= since)

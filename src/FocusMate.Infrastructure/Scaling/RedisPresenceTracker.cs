@@ -12,8 +12,10 @@ namespace FocusMate.Infrastructure.Scaling;
 /// take over its connections and close them, so nobody stays online by mistake.
 ///
 /// While Redis is away, presence is unknown rather than an error: joins still work and everyone looks
-/// offline. When Redis comes back empty (restarted), each instance writes its live connections again
-/// on its next beat.
+/// offline. Every beat also reconciles this instance's record with the connections it really holds, so
+/// the record heals by itself: a disconnect lost in an outage is replayed (no ghost stays online), and
+/// connections missing from the record (Redis restarted empty, or another instance took this one for
+/// dead during a stall) are written again and their participants announced online.
 /// </summary>
 internal sealed partial class RedisPresenceTracker(IConnectionMultiplexer redis, InstanceIdentity instance, ILogger<RedisPresenceTracker> logger)
     : IPresenceTracker
@@ -21,11 +23,12 @@ internal sealed partial class RedisPresenceTracker(IConnectionMultiplexer redis,
     private const string Prefix = "focusmate:presence:";
     private const string Connections = Prefix + "connections";
     private const string Instances = Prefix + "instances";
-    private const string Epoch = Prefix + "epoch";
     private static readonly TimeSpan AliveFor = PresenceKeeper.Interval * 2;
 
-    // Adds the connection; returns 1 when it is the participant's first (it just came online).
+    // Adds the connection; returns 1 when it is the participant's first (it just came online), 0 otherwise,
+    // and 0 for a connection recorded already (a second join_room on one connection announces nothing).
     private static readonly LuaScript ConnectScript = LuaScript.Prepare("""
+        if redis.call('HEXISTS', @connections, @connection) == 1 then return 0 end
         redis.call('HSET', @connections, @connection, @value)
         redis.call('SADD', @instanceConnections, @connection)
         redis.call('SADD', @participantConnections, @connection)
@@ -50,9 +53,10 @@ internal sealed partial class RedisPresenceTracker(IConnectionMultiplexer redis,
         """);
 
     private readonly ConcurrentDictionary<string, (Guid RoomId, Guid ParticipantId)> _here = new();
-    private string? _epoch;
 
     private IDatabase Db => redis.GetDatabase();
+
+    public bool IsKnown => redis.IsConnected;
 
     public async Task<bool> ConnectAsync(Guid roomId, Guid participantId, string connectionId)
     {
@@ -113,10 +117,9 @@ internal sealed partial class RedisPresenceTracker(IConnectionMultiplexer redis,
     public Task<IReadOnlyCollection<Guid>> OnlineHereAsync() =>
         Task.FromResult<IReadOnlyCollection<Guid>>([.. _here.Values.Select(c => c.ParticipantId).Distinct()]);
 
-    public async Task<IReadOnlyList<string>> KeepAliveAsync()
+    public async Task<PresenceRepair> KeepAliveAsync()
     {
         var db = Db;
-        await RestoreAfterRedisRestartAsync(db);
         await db.StringSetAsync($"{Prefix}alive:{instance.Id}", "1", AliveFor);
         await db.SetAddAsync(Instances, instance.Id);
         var orphans = new List<string>();
@@ -130,7 +133,35 @@ internal sealed partial class RedisPresenceTracker(IConnectionMultiplexer redis,
             }
         }
 
-        return orphans;
+        var (stale, back) = await ReconcileOwnAsync(db);
+        orphans.AddRange(stale);
+        return new PresenceRepair(orphans, back);
+    }
+
+    /// <summary>
+    /// Compares the record of this instance's connections with the ones it holds: recorded but not held
+    /// (a disconnect lost while Redis was away) are returned to close; held but not recorded are recorded
+    /// again, and the participants that brought back online are returned.
+    /// </summary>
+    private async Task<(List<string> Stale, List<PresenceBack> Back)> ReconcileOwnAsync(IDatabase db)
+    {
+        var recorded = (await db.SetMembersAsync($"{Prefix}instance:{instance.Id}")).Select(c => c.ToString()).ToHashSet();
+        var stale = recorded.Where(connection => !_here.ContainsKey(connection)).ToList();
+        var back = new List<PresenceBack>();
+        foreach (var (connectionId, (roomId, participantId)) in _here)
+        {
+            if (!recorded.Contains(connectionId) && await RecordAsync(connectionId, roomId, participantId))
+            {
+                back.Add(new PresenceBack(roomId, participantId));
+            }
+        }
+
+        if (back.Count > 0)
+        {
+            LogRestored(back.Count);
+        }
+
+        return (stale, back);
     }
 
     private async Task<bool> RecordAsync(string connectionId, Guid roomId, Guid participantId)
@@ -148,35 +179,9 @@ internal sealed partial class RedisPresenceTracker(IConnectionMultiplexer redis,
         return (int)first == 1;
     }
 
-    /// <summary>
-    /// Redis keeps presence in memory only. Its contents carry an epoch: when an instance finds a new one
-    /// (Redis restarted empty and someone started a new epoch), it records its live connections again.
-    /// </summary>
-    private async Task RestoreAfterRedisRestartAsync(IDatabase db)
-    {
-        await db.StringSetAsync(Epoch, Guid.NewGuid().ToString("N"), when: When.NotExists);
-        var epoch = (string?)await db.StringGetAsync(Epoch);
-        var known = _epoch;
-        _epoch = epoch;
-        if (known is null || known == epoch)
-        {
-            return;
-        }
-
-        foreach (var (connectionId, (roomId, participantId)) in _here)
-        {
-            await RecordAsync(connectionId, roomId, participantId);
-        }
-
-        if (!_here.IsEmpty)
-        {
-            LogRestored(_here.Count);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable: presence is unknown until it returns")]
     private partial void LogUnavailable(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Redis came back empty: recorded this instance's {Count} live connections again")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Presence had lost this instance's connections: {Count} participants recorded online again")]
     private partial void LogRestored(int count);
 }

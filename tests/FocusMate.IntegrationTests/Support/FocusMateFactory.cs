@@ -38,6 +38,9 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
     public static string? PostgresServer => Environment.GetEnvironmentVariable("FOCUSMATE_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
 
 
+    private static readonly (string Policy, string Permits)[] LimitsOutOfReach =
+        [("CreateRoom", "100000"), ("Join", "100000"), ("Api", "100000"), ("Commands", "100000"), ("Settings", "100000"), ("Hub", "100000")];
+
     /// <summary>Moves the fake clock on; the scheduler wakes for anything that fell due.</summary>
     public void Advance(TimeSpan by) => Clock.Advance(by);
 
@@ -60,6 +63,13 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
         builder.UseSetting("Spa:RootPath", Path.Combine(DataDirectory, "no-spa"));
         // Tests sweep on demand; a background sweep would race them once the fake clock jumps days ahead.
         builder.UseSetting("Retention:SweepInBackground", "false");
+        // Every request of a test comes from one client at one instant of the fake clock: the limits stay on
+        // (chat keeps its default, which the chat tests rely on) but the others are out of reach unless a
+        // test sets them (see RateLimitTests).
+        foreach (var (policy, permits) in LimitsOutOfReach)
+        {
+            builder.UseSetting($"RateLimiting:{policy}:PermitLimit", permits);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 
 namespace FocusMate.ScaleOutTests.Support;
 
-/// <summary>One API process of the cluster: started from the Release build, stopped gently or killed.</summary>
+/// <summary>
+/// One API process of the cluster: the Release build of the real app, run by the test host so its clock can be
+/// moved on (<c>POST /_test/clock</c>); stopped gently or killed.
+/// </summary>
 public sealed class ApiInstance(int number, int port, string work, IReadOnlyDictionary<string, string> environment)
 {
     private Process? _process;
@@ -20,14 +23,14 @@ public sealed class ApiInstance(int number, int port, string work, IReadOnlyDict
 
     public string LogPath => Path.Combine(work, $"api-{Number}.log");
 
-    private static string Binaries => Path.Combine(Cluster.Repository, "src", "FocusMate.Api", "bin", "Release", "net10.0");
+    private static string Binaries => Path.Combine(Cluster.Repository, "tests", "FocusMate.TestHost", "bin", "Release", "net10.0");
 
     public async Task StartAsync()
     {
-        var dll = Path.Combine(Binaries, "FocusMate.Api.dll");
+        var dll = Path.Combine(Binaries, "FocusMate.TestHost.dll");
         if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"Build the API in Release first: {dll} is missing.");
+            throw new InvalidOperationException($"Build the solution in Release first: {dll} is missing.");
         }
 
         var start = new ProcessStartInfo("dotnet", [dll])

@@ -47,7 +47,7 @@ public sealed class Cluster : IAsyncLifetime
             ["ConnectionStrings__FocusMate"] = $"{Postgres};Database={_database}",
             ["ConnectionStrings__Redis"] = Redis,
             ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-            ["Testing__ClockControl"] = "true",
+            ["RateLimiting__Enabled"] = "false",
             ["Serilog__MinimumLevel__Default"] = "Warning",
         };
         Instances = [new ApiInstance(1, FreePort(), _work, environment), new ApiInstance(2, FreePort(), _work, environment)];

@@ -74,5 +74,11 @@ public class PhaseDeadlinesTests
         }
 
         public void Deliver(string topic, string message) => _handlers[topic](message);
+
+        public event EventHandler? Restored
+        {
+            add { }
+            remove { }
+        }
     }
 }

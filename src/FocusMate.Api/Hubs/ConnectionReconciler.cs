@@ -1,0 +1,118 @@
+using FocusMate.Core.Events;
+using FocusMate.Core.Participants;
+using FocusMate.Core.Scaling;
+using FocusMate.Core.Timers;
+
+namespace FocusMate.Api.Hubs;
+
+/// <summary>
+/// Puts this instance's connections right when a notice between instances may have been lost. Every
+/// <see cref="Interval"/>, and at once when the link to the other instances (Redis) comes back, it closes the
+/// connections of participants that are no longer in their room (removed, or their room deleted, on another
+/// instance while the close notice was lost). When the link comes back it also sends each room held here its
+/// current timer, so clients that missed events during the outage are in step again without reconnecting.
+/// </summary>
+public sealed partial class ConnectionReconciler(
+    RoomConnections connections,
+    IInstanceBus bus,
+    IServiceScopeFactory scopes,
+    ILogger<ConnectionReconciler> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _restored = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        bus.Restored += OnRestored;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var restored = await _restored.WaitAsync(Interval, stoppingToken);
+                await RunAsync(restored, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            bus.Restored -= OnRestored;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _restored.Dispose();
+        base.Dispose();
+    }
+
+    private void OnRestored(object? sender, EventArgs e)
+    {
+        if (_restored.CurrentCount == 0)
+        {
+            _restored.Release();
+        }
+    }
+
+    private async Task RunAsync(bool restored, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CloseDepartedAsync(cancellationToken);
+            if (restored)
+            {
+                await ResendTimersAsync(cancellationToken);
+            }
+        }
+#pragma warning disable CA1031 // A database blip must not end the loop; the next round tries again.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogFailed(ex);
+        }
+    }
+
+    /// <summary>Closes the connections whose participant is gone; returns how many.</summary>
+    internal async Task<int> CloseDepartedAsync(CancellationToken cancellationToken)
+    {
+        var held = connections.Snapshot();
+        if (held.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var participants = scope.ServiceProvider.GetRequiredService<IParticipantRepository>();
+        var present = await participants.ExistingAsync([.. held.Select(c => c.ParticipantId).Distinct()], cancellationToken);
+        var departed = held.Where(c => !present.Contains(c.ParticipantId)).Select(c => c.Context.ConnectionId).ToHashSet();
+        if (departed.Count > 0)
+        {
+            connections.CloseHere(c => departed.Contains(c.Context.ConnectionId));
+            LogClosed(departed.Count);
+        }
+
+        return departed.Count;
+    }
+
+    private async Task ResendTimersAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var timers = scope.ServiceProvider.GetRequiredService<ITimerRepository>();
+        var events = scope.ServiceProvider.GetRequiredService<IRoomEvents>();
+        foreach (var roomId in connections.Snapshot().Select(c => c.RoomId).Distinct())
+        {
+            if (await timers.FindAsync(roomId, cancellationToken) is { } timer)
+            {
+                await events.TimerChangedAsync(roomId, timer, []);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed {Count} connections of participants no longer in their room")]
+    private partial void LogClosed(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling hub connections failed; trying again later")]
+    private partial void LogFailed(Exception exception);
+}
