@@ -35,7 +35,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapControllers();
-app.MapHub<RoomHub>(RoomHub.Path);
+app.MapRoomHub();
 app.MapHealth();
 app.MapApiDocumentation();
 app.MapSpaFallback();

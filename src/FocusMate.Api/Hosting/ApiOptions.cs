@@ -10,4 +10,14 @@ public sealed class ApiOptions
 
     /// <summary>The largest hub message accepted, in bytes; a larger one closes that connection.</summary>
     public long MaxHubMessageBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// How much may wait to be sent to one hub client; a client that lets this much pile up (it stopped
+    /// reading) is cut off so that nobody waits for it. Larger than the largest message (a snapshot with a
+    /// hundred long chat messages is about 200 KB).
+    /// </summary>
+    public long HubSendBufferBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>A single send to a hub client that the network takes longer than this to accept closes that connection.</summary>
+    public TimeSpan HubSendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -19,6 +19,8 @@ public static class ApiSetup
             .BindConfiguration(ApiOptions.Section)
             .Validate(o => o.MaxRequestBodyBytes >= 1024, "Api:MaxRequestBodyBytes must be at least 1024.")
             .Validate(o => o.MaxHubMessageBytes >= 1024, "Api:MaxHubMessageBytes must be at least 1024.")
+            .Validate(o => o.HubSendBufferBytes >= 4096, "Api:HubSendBufferBytes must be at least 4096.")
+            .Validate(o => o.HubSendTimeout >= TimeSpan.FromSeconds(1), "Api:HubSendTimeout must be at least a second.")
             .ValidateOnStart();
         var limits = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
 

@@ -12,6 +12,7 @@ public static class LoggingSetup
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext()
+            .Enrich.With<TokenRedaction>()
             .WriteTo.Console(new RenderedCompactJsonFormatter()));
 
     /// <summary>One line per request with method, path, status and time; health probes only at debug level.</summary>
