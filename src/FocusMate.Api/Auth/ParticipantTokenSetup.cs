@@ -18,7 +18,8 @@ public static class ParticipantTokenSetup
                 $"Auth:SigningKey must be at least {SigningKeys.MinimumKeyLength} characters.")
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Auth:TokenLifetime must be positive.")
             .ValidateOnStart();
-        services.AddSingleton(_ => SigningKeys.Load(configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.SigningKey)}"], dataDirectory));
+        // Loaded now, not on first use: a damaged key file stops the start with a clear message.
+        services.AddSingleton(SigningKeys.Load(configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.SigningKey)}"], dataDirectory));
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<HubTickets>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -78,9 +79,10 @@ public static class ParticipantTokenSetup
         };
     }
 
+    /// <summary>A token must say when it expires (every token issued here does), and not be used outside its lifetime.</summary>
     private static bool IsWithin(DateTime now, DateTime? notBefore, DateTime? expires)
     {
         var skew = TimeSpan.FromMinutes(1);
-        return (notBefore is null || now + skew >= notBefore) && (expires is null || now - skew < expires);
+        return expires is { } end && (notBefore is null || now + skew >= notBefore) && now - skew < end;
     }
 }

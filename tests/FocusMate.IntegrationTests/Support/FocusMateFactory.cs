@@ -1,4 +1,5 @@
 using FocusMate.Core.Timers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -19,14 +20,24 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsDataDirectory;
     private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public FocusMateFactory(string? dataDirectory = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
+    /// <param name="dataDirectory">A data folder to share with another factory (a restart, a second instance); a new one when null.</param>
+    /// <param name="clock">The fake clock; a new one at <see cref="Start"/> when null.</param>
+    /// <param name="services">Replaces services after the app's own.</param>
+    /// <param name="settings">Configuration on top of the tests' defaults (<c>RateLimiting:Chat:PermitLimit</c> = 2, …).</param>
+    public FocusMateFactory(string? dataDirectory = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? NewDataDirectory();
         Clock = clock ?? new FakeTimeProvider(Start);
         _services = services;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
+
+    /// <summary>A request header that sets the client address the app sees, as a connection from that address would.</summary>
+    public const string PeerHeader = "X-Test-Peer";
 
     public string DataDirectory { get; }
 
@@ -70,9 +81,16 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", permits);
         }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, PeerAddress>();
             _services?.Invoke(services);
         });
     }
@@ -102,6 +120,21 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
         {
             PostgresTestDatabases.Drop(server, PostgresTestDatabases.NameFor(directory));
         }
+    }
+
+    /// <summary>The test server has no sockets: a request says which address it comes from (<see cref="PeerHeader"/>), else 10.0.0.1.</summary>
+    private sealed class PeerAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, rest) =>
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(
+                    context.Request.Headers.TryGetValue(PeerHeader, out var peer) ? peer.ToString() : "10.0.0.1");
+                return rest(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>Runs the scheduler's pass now (it also runs by itself; this is for tests that need a result to await).</summary>
