@@ -29,6 +29,7 @@ app.UseTrustedProxies();
 app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseShutdownGate();
+app.UseLoadShedding();
 app.UseSpaFiles();
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -43,6 +43,7 @@ public static class ApiSetup
                 // Outermost first: refusals (rate limits included) are reported by the error filter.
                 options.AddFilter<HubErrorFilter>();
                 options.AddFilter<HubRateLimitFilter>();
+                options.AddFilter<HubLoadSheddingFilter>();
             })
             .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
         if (DependencyInjection.UsesRedis(configuration))
@@ -55,6 +56,7 @@ public static class ApiSetup
         }
 
         services.AddSingleton<HubErrorFilter>();
+        services.AddSingleton<HubLoadSheddingFilter>();
         services.AddSingleton<RoomConnections>();
         services.AddHostedService(provider => provider.GetRequiredService<RoomConnections>());
         services.AddHostedService<ConnectionReconciler>();

@@ -1,3 +1,4 @@
+using FocusMate.Core.Admission;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -59,11 +60,11 @@ public sealed partial class PhaseScheduler(
     /// <summary>
     /// Completes every due room, several at a time (each in a scope of its own: a room that is slow to write
     /// or fails never holds up the others); returns how long to sleep until the next target. Its writes are
-    /// never shed under load (<see cref="UnsheddableWrites"/>).
+    /// never shed under load (<see cref="WriteAdmission"/>).
     /// </summary>
     internal async Task<TimeSpan> RunPassAsync(CancellationToken cancellationToken)
     {
-        using var unshed = UnsheddableWrites.Begin();
+        using var unshed = WriteAdmission.BeginUnshedded();
         await using var scope = scopes.CreateAsyncScope();
         var timers = scope.ServiceProvider.GetRequiredService<ITimerRepository>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken };

@@ -1,5 +1,5 @@
 using FocusMate.Core.Errors;
-using FocusMate.Core.Timers;
+using FocusMate.Core.Admission;
 using Microsoft.Extensions.Options;
 
 namespace FocusMate.Infrastructure.Data;
@@ -14,12 +14,16 @@ public abstract class WriteLock
 {
     /// <summary>Holds the lock until the returned handle is disposed; wrap a whole write (transaction included).</summary>
     public abstract ValueTask<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many writes wait for their turn now.</summary>
+    public virtual int Waiting => 0;
 }
 
 /// <summary>
 /// One writer at a time (SQLite), with a bounded queue: a write that finds the queue full, or waits longer
 /// than its patience, is refused with <see cref="ServiceBusyException"/> (503) so a flood sheds load instead
-/// of making everyone wait. The scheduler's writes (<see cref="UnsheddableWrites"/>) always queue.
+/// of making everyone wait. Only the first write of a unit of work may be refused (<see cref="WriteAdmission"/>);
+/// the server's own work always queues.
 /// </summary>
 internal sealed class SerializedWrites(IOptions<DatabaseOptions> options) : WriteLock, IDisposable
 {
@@ -27,19 +31,24 @@ internal sealed class SerializedWrites(IOptions<DatabaseOptions> options) : Writ
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _waiting;
 
-    /// <summary>How many writes are waiting for their turn now.</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
+    public override int Waiting => Volatile.Read(ref _waiting);
 
     public override async ValueTask<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
-        if (_gate.Wait(0, CancellationToken.None))
+        var ticket = WriteAdmission.Active;
+        if (!_gate.Wait(0, CancellationToken.None))
         {
-            return new Releaser(_gate);
+            await WaitForTurnAsync(mustQueue: ticket is null || ticket.MustQueue, cancellationToken);
         }
 
+        ticket?.Admit();
+        return new Releaser(_gate);
+    }
+
+    private async Task WaitForTurnAsync(bool mustQueue, CancellationToken cancellationToken)
+    {
         var limits = options.Value;
-        var system = UnsheddableWrites.Active;
-        if (Interlocked.Increment(ref _waiting) > limits.WriteQueueLimit && !system)
+        if (Interlocked.Increment(ref _waiting) > limits.WriteQueueLimit && !mustQueue)
         {
             Interlocked.Decrement(ref _waiting);
             throw new ServiceBusyException(RetryAfter);
@@ -47,7 +56,7 @@ internal sealed class SerializedWrites(IOptions<DatabaseOptions> options) : Writ
 
         try
         {
-            if (system)
+            if (mustQueue)
             {
                 await _gate.WaitAsync(cancellationToken);
             }
@@ -60,8 +69,6 @@ internal sealed class SerializedWrites(IOptions<DatabaseOptions> options) : Writ
         {
             Interlocked.Decrement(ref _waiting);
         }
-
-        return new Releaser(_gate);
     }
 
     public void Dispose() => _gate.Dispose();
