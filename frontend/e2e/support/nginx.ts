@@ -49,7 +49,15 @@ export class Nginx {
       .replaceAll('${NGINX_PORT}', `127.0.0.1:${port}`)
       .replaceAll('${SPA_ROOT}', spaDir)
       .replaceAll('${API_SERVERS}', apiPorts.map((p) => `server 127.0.0.1:${p};`).join(' '))
-      .replaceAll('${ACCESS_LOG}', path.join(workDir, 'access.log'));
+      .replaceAll('${ACCESS_LOG}', path.join(workDir, 'access.log'))
+      .replaceAll('${API_UPSTREAM}', 'focusmate_api')
+      .replaceAll('${NGINX_RESOLVER}', '127.0.0.11')
+      // All test traffic comes from 127.0.0.1: limits far above what the suites send.
+      .replaceAll('${NGINX_API_RATE}', '10000r/s')
+      .replaceAll('${NGINX_API_BURST}', '10000')
+      .replaceAll('${NGINX_HUB_RATE}', '10000r/s')
+      .replaceAll('${NGINX_HUB_BURST}', '10000')
+      .replaceAll('${NGINX_HUB_CONNECTIONS}', '10000');
     const sitePath = path.join(workDir, 'focusmate.conf');
     writeFileSync(sitePath, site);
     const mainPath = path.join(workDir, 'nginx.conf');

@@ -123,7 +123,15 @@ public sealed class Cluster : IAsyncLifetime
             .Replace("${NGINX_PORT}", $"127.0.0.1:{port}", StringComparison.Ordinal)
             .Replace("${SPA_ROOT}", spa, StringComparison.Ordinal)
             .Replace("${API_SERVERS}", string.Join(' ', Instances.Select(i => $"server 127.0.0.1:{i.Port} max_fails=1 fail_timeout=2s;")), StringComparison.Ordinal)
-            .Replace("${ACCESS_LOG}", Path.Combine(_work, "access.log"), StringComparison.Ordinal);
+            .Replace("${ACCESS_LOG}", Path.Combine(_work, "access.log"), StringComparison.Ordinal)
+            .Replace("${API_UPSTREAM}", "focusmate_api", StringComparison.Ordinal)
+            .Replace("${NGINX_RESOLVER}", "127.0.0.11", StringComparison.Ordinal)
+            // All test traffic comes from 127.0.0.1: limits far above what the suite sends.
+            .Replace("${NGINX_API_RATE}", "10000r/s", StringComparison.Ordinal)
+            .Replace("${NGINX_API_BURST}", "10000", StringComparison.Ordinal)
+            .Replace("${NGINX_HUB_RATE}", "10000r/s", StringComparison.Ordinal)
+            .Replace("${NGINX_HUB_BURST}", "10000", StringComparison.Ordinal)
+            .Replace("${NGINX_HUB_CONNECTIONS}", "10000", StringComparison.Ordinal);
         var sitePath = Path.Combine(_work, "focusmate.conf");
         await File.WriteAllTextAsync(sitePath, site);
         var main = Path.Combine(_work, "nginx.conf");
