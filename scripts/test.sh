@@ -162,6 +162,16 @@ if [ ! -f frontend/dist/index.html ] && [ -f frontend/package.json ]; then
 fi
 run_dotnet_suite ScaleOutTests nginx-postgres-redis FOCUSMATE_TEST_POSTGRES="$FOCUSMATE_TEST_POSTGRES"
 
+# Both compose shapes built and run by a real Docker engine (it installs and starts one, and builds stand-ins
+# for the base images where no registry answers): scripts/compose-test.sh.
+note "Docker compose, both shapes (scripts/compose-test.sh)"
+if FOCUSMATE_COMPOSE_RESULTS="$RESULTS/compose" bash scripts/compose-test.sh > "$RESULTS/compose.log" 2>&1; then
+  sed 's/^/   /' "$RESULTS/compose/report.txt"
+else
+  tail -n 40 "$RESULTS/compose.log" | sed 's/^/   /'
+fi
+count_results "$RESULTS/compose/compose.trx"
+
 # --- Load generator -------------------------------------------------------------------------------
 # Seconds of each scenario at tiny sizes against FocusMate (this work tree) and the bare baseline: it
 # keeps bench/ working and checks that every event arrives. It judges no timing (bench/README.md).

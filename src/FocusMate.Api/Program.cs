@@ -25,6 +25,7 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 
 app.UseTrustedProxies();
+app.UseSecurityHeaders();
 // The request log wraps the exception handler, so each line shows the status the client got (a 404 is not a 500).
 app.UseRequestLogging();
 app.UseExceptionHandler();

@@ -52,6 +52,7 @@ export class Nginx {
       .replaceAll('${ACCESS_LOG}', path.join(workDir, 'access.log'))
       .replaceAll('${API_UPSTREAM}', 'focusmate_api')
       .replaceAll('${NGINX_RESOLVER}', '127.0.0.11')
+      .replaceAll('${NGINX_SNIPPETS}', path.dirname(templatePath))
       // All test traffic comes from 127.0.0.1: limits far above what the suites send.
       .replaceAll('${NGINX_API_RATE}', '10000r/s')
       .replaceAll('${NGINX_API_BURST}', '10000')

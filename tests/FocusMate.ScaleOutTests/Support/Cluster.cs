@@ -126,6 +126,7 @@ public sealed class Cluster : IAsyncLifetime
             .Replace("${ACCESS_LOG}", Path.Combine(_work, "access.log"), StringComparison.Ordinal)
             .Replace("${API_UPSTREAM}", "focusmate_api", StringComparison.Ordinal)
             .Replace("${NGINX_RESOLVER}", "127.0.0.11", StringComparison.Ordinal)
+            .Replace("${NGINX_SNIPPETS}", Path.Combine(Repository, "deploy", "nginx"), StringComparison.Ordinal)
             // All test traffic comes from 127.0.0.1: limits far above what the suite sends.
             .Replace("${NGINX_API_RATE}", "10000r/s", StringComparison.Ordinal)
             .Replace("${NGINX_API_BURST}", "10000", StringComparison.Ordinal)
