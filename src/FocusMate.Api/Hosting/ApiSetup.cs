@@ -4,6 +4,7 @@ using FocusMate.Api.Json;
 using FocusMate.Core.Events;
 using FocusMate.Infrastructure;
 using FocusMate.Api.RateLimiting;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;
@@ -29,6 +30,10 @@ public static class ApiSetup
                 options.InputFormatters.Insert(0, new StrictJsonInputFormatter(limits.MaxRequestBodyBytes));
                 // Requests are validated by FluentValidation in the services; DataAnnotations only document them.
                 options.ModelValidatorProviders.Clear();
+                // The API takes JSON only: form bodies are never read (MVC's form readers throw on malformed keys).
+                options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
             })
             .AddJsonOptions(options => ApiJson.Configure(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ProblemResponses.FromModelState);
