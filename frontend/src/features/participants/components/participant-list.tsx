@@ -7,6 +7,7 @@ import { useT, type MessageKey } from '@/lib/i18n';
 import type { Participant } from '@/types/api';
 
 import { MyStatusField } from './my-status-field';
+import { RemoveOffline } from './remove-offline';
 import { StatusSummary } from './status-summary';
 import { makeHost, removeParticipant } from '../api/participant-commands';
 import { presenceOf, type RoomPhase } from '../lib/status';
@@ -39,6 +40,7 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
   const [error, setError] = useState<string>();
   const me = participants.find((p) => p.participant_id === myParticipantId);
   const canManage = me?.is_host ?? false;
+  const offline = participants.filter((p) => !p.online && p.participant_id !== myParticipantId);
 
   const confirm = async ({ kind, participant }: PendingAction) => {
     setError(undefined);
@@ -77,6 +79,7 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
           {error}
         </p>
       )}
+      {canManage && <RemoveOffline roomId={roomId} token={token} offline={offline} />}
       {pending && (
         <ConfirmDialog
           open
