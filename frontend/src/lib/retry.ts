@@ -18,8 +18,9 @@ export function busyWaitMs(error: unknown, maxSeconds = maxBusyWaitSeconds): num
   if (!(error instanceof ApiError) || !error.isBusy) return undefined;
   const seconds = error.retryAfterSeconds ?? defaultBusyWaitSeconds;
   if (seconds > maxSeconds) return undefined;
-  // Retry-After counts whole seconds, rounded up; the window may open a moment later than it says.
-  return Math.max(1, seconds) * 1000 + 100;
+  // Retry-After is the time left in the limit's window rounded up to whole seconds: waiting that long
+  // lands in the next window.
+  return Math.max(1, seconds) * 1000;
 }
 
 /** The retry was dropped because what it would do is no longer what the person wants. */
