@@ -10,7 +10,14 @@ function respond(status: number, body: unknown, headers: Record<string, string> 
   return vi.spyOn(globalThis, 'fetch').mockResolvedValue(response);
 }
 
-const failure = (promise: Promise<unknown>) => promise.catch((e: unknown) => e as ApiError);
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
 
 describe('apiRequest, refused for now', () => {
   afterEach(() => vi.restoreAllMocks());

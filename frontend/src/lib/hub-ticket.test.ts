@@ -78,9 +78,9 @@ describe('RoomHub with hub tickets', () => {
     let issued = 0;
     const hubTicket = vi.fn(() => Promise.resolve(`ticket-${++issued}`));
     new RoomHub('the-token', callbacks({ hubTicket }));
-    const factory = fake.options?.accessTokenFactory;
-    await expect(factory?.()).resolves.toBe('ticket-1');
-    await expect(factory?.()).resolves.toBe('ticket-2');
+    const factory = () => fake.options?.accessTokenFactory?.();
+    await expect(factory()).resolves.toBe('ticket-1');
+    await expect(factory()).resolves.toBe('ticket-2');
     expect(hubTicket).toHaveBeenCalledTimes(2);
   });
 
