@@ -4,6 +4,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CrownIcon, MakeHostIcon, RemoveUserIcon } from '@/components/icons';
 import { ApiError } from '@/lib/api-client';
 import { useT, type MessageKey } from '@/lib/i18n';
+import { busyMessage } from '@/lib/retry';
 import type { Participant } from '@/types/api';
 
 import { MyStatusField } from './my-status-field';
@@ -48,6 +49,10 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
       if (kind === 'remove') await removeParticipant(roomId, participant, token);
       else await makeHost(participant);
     } catch (e) {
+      if (e instanceof ApiError && e.isBusy) {
+        setError(busyMessage(e, t));
+        return;
+      }
       const code = e instanceof ApiError ? e.code : 'UNKNOWN_ERROR';
       setError(t(actionErrors[code] ?? 'error.generic', { name: participant.user_name }));
     }
