@@ -1,5 +1,6 @@
-// The room page's session: loads the room, connects to the hub with the participant's token, keeps
-// the server clock estimate fresh, and is the one place where server state lands in the stores.
+// The room page's session: loads the room, connects to the hub (with a fresh ticket, asked for with the
+// participant's token, for every connection), keeps the server clock estimate fresh, and is the one
+// place where server state lands in the stores.
 import { listMessages, useChatStore } from '@/features/chat';
 import { useParticipantsStore } from '@/features/participants';
 import {
@@ -7,11 +8,13 @@ import {
   getRoom,
   leaveRoom,
   loadCredentials,
+  requestHubTicket,
   useRoomStore,
   type Credentials,
 } from '@/features/room';
 import {
-  announcePhaseEnd,
+  announceLivePhaseEnd,
+  announceMissedPhaseEnd,
   contradictsEstimate,
   measureServerClock,
   serverNow,
@@ -19,6 +22,7 @@ import {
 } from '@/features/timer';
 import { ApiError } from '@/lib/api-client';
 import { connectRoomHub, disconnectRoomHub, invokeRoomHub, reconnectDelay, type RoomHub } from '@/lib/hub';
+import { busyWaitMs, maxBusyWaitSeconds } from '@/lib/retry';
 import type { ParticipantUpdate, RoomSnapshot, SyncResult } from '@/types/api';
 
 const resyncEveryMs = 3 * 60_000;
@@ -143,6 +147,13 @@ export class RoomSession {
       rooms().end('not-found');
       return;
     }
+    if (error instanceof ApiError && error.isBusy) {
+      // Not down, just asking us to wait: keep the loading page, say so, and try again after the wait.
+      const wait = busyWaitMs(error) ?? maxBusyWaitSeconds * 1000;
+      rooms().setBusy(Date.now() + wait);
+      this.retryTimer = setTimeout(() => void this.load(), wait);
+      return;
+    }
     rooms().end('unreachable');
     this.retryTimer = setTimeout(() => void this.load(), Math.max(1000, reconnectDelay(this.loadAttempt++)));
   }
@@ -154,7 +165,8 @@ export class RoomSession {
           this.checkClock(server_time);
           timers().applyTimer(data);
         },
-        timer_complete: ({ data }) => announcePhaseEnd(data),
+        timer_complete: ({ data, server_time }) =>
+          announceLivePhaseEnd(this.roomId, data, Date.parse(server_time)),
         participant_update: ({ data }) => this.participantChanged(data),
         // New settings (and the timer with them): durations, the cycle and who may control the timer
         // change on every page at once; new durations take effect from the next phase, by the server.
@@ -168,10 +180,40 @@ export class RoomSession {
         error: () => undefined,
       },
       onStatus: (status) => rooms().setConnection(status),
+      onBusy: (until) => rooms().setBusy(until),
       onReady: () => this.enter(),
       onRefused: () => void this.refused(),
-      checkAccess: () => listMessages(this.roomId, token, 1),
+      hubTicket: () => this.hubTicket(token),
+      checkAccess: () => listMessages(this.roomId, this.currentToken(token), 1),
     });
+  }
+
+  /** The token to use now: another tab may have stored a newer one for me (token rotation). */
+  private currentToken(fallback: string): string {
+    return rooms().credentials?.token ?? fallback;
+  }
+
+  /**
+   * A single-use ticket for the next hub connection. If my token was replaced in another tab (it stored
+   * the new one), a 401 is retried once with the stored token; otherwise the refusal ends the visit.
+   */
+  private async hubTicket(token: string): Promise<string> {
+    const mine = this.currentToken(token);
+    try {
+      return (await requestHubTicket(this.roomId, mine)).ticket;
+    } catch (error) {
+      const rotated =
+        error instanceof ApiError && error.code === 'UNAUTHORIZED' && this.rotatedCredentials(mine);
+      if (!rotated) throw error;
+      rooms().setCredentials(rotated);
+      return (await requestHubTicket(this.roomId, rotated.token)).ticket;
+    }
+  }
+
+  /** Credentials another tab stored for me with a token other than `mine`. */
+  private rotatedCredentials(mine: string): Credentials | undefined {
+    const stored = loadCredentials(this.roomId);
+    return stored && stored.participant_id === myId() && stored.token !== mine ? stored : undefined;
   }
 
   private participantChanged(update: ParticipantUpdate): void {
@@ -190,6 +232,10 @@ export class RoomSession {
     timers().applyTimer(snapshot.timer);
     people().setParticipants(snapshot.participants);
     chat().loadHistory(snapshot.messages, snapshot.participant_id);
+    // A phase that ended while this page was away (or the server down) is still announced, once.
+    const snapshotTime = Date.parse(snapshot.server_time);
+    const now = Number.isNaN(snapshotTime) ? serverNow() : snapshotTime;
+    announceMissedPhaseEnd(this.roomId, snapshot.last_completion, snapshot.timer, now);
     this.earlyResyncs.forEach(clearTimeout);
     this.earlyResyncs = earlyResyncsMs.map((ms) => setTimeout(() => void this.syncClock(), ms));
   }

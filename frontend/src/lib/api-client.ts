@@ -15,6 +15,7 @@ export const errorCodes = [
   'MAX_PARTICIPANTS_REACHED',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'SERVICE_BUSY',
   'INTERNAL_ERROR',
 ] as const;
 
@@ -29,6 +30,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly fieldErrors: FieldErrors = {},
+    /** For RATE_LIMITED and SERVICE_BUSY: how long the server asked us to wait (Retry-After), if it said. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -38,6 +41,20 @@ export class ApiError extends Error {
   get isUnreachable(): boolean {
     return this.code === 'NETWORK_ERROR' || [502, 503, 504].includes(this.status);
   }
+
+  /** Refused for now, not for good (too many requests, or the server shedding load): wait, then try again. */
+  get isBusy(): boolean {
+    return this.code === 'RATE_LIMITED' || this.code === 'SERVICE_BUSY';
+  }
+}
+
+/** `Retry-After` in seconds: either a number of seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 export function toErrorCode(value: unknown): ErrorCode {
@@ -67,7 +84,15 @@ async function toApiError(response: Response): Promise<ApiError> {
     // Not problem details (a proxy's error page, say): the status alone has to do.
   }
   const detail = typeof body.detail === 'string' ? body.detail : response.statusText;
-  return new ApiError(toErrorCode(body.code), detail, response.status, readFieldErrors(body.errors));
+  // A proxy's own 429 has no contract body: it still means "too many requests".
+  const code = body.code ?? (response.status === 429 ? 'RATE_LIMITED' : undefined);
+  return new ApiError(
+    toErrorCode(code),
+    detail,
+    response.status,
+    readFieldErrors(body.errors),
+    parseRetryAfter(response.headers.get('Retry-After')),
+  );
 }
 
 export interface RequestOptions {

@@ -1,6 +1,7 @@
 // The one hub connection module (SPEC §4). It owns the SignalR connection of the room page: connects
-// with the participant token, reconnects with backoff for as long as the page is open, and tells its
-// owner when a (re)connection is ready so it can call join_room() again.
+// with a fresh single-use ticket each time (the participant token stays in headers, out of URLs, which
+// proxies log), reconnects with backoff for as long as the page is open, waits as long as the server asks
+// when it is busy, and tells its owner when a (re)connection is ready so it can call join_room() again.
 //
 // WebSockets only, with SignalR's negotiation skipped: several API instances run behind nginx without
 // sticky sessions, and a negotiated connection id would only be known to the instance that made it.
@@ -11,10 +12,12 @@ import {
   HubConnectionState,
   LogLevel,
   type HubConnection,
+  type RetryContext,
 } from '@microsoft/signalr';
 
 import { ApiError, errorCodes, type ErrorCode } from '@/lib/api-client';
-import type { RoomEvent, RoomEvents } from '@/types/api';
+import { busyWaitMs, maxBusyWaitSeconds } from '@/lib/retry';
+import type { HubError, RoomEvent, RoomEvents } from '@/types/api';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -33,8 +36,13 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
 const probeAfterFailures = 2;
 
 const codePattern = new RegExp(`\\b(${errorCodes.join('|')})\\b:?\\s*(.*)$`, 's');
+/** A hub refusal for now says how long: "Too many timer commands: wait 3 s and try again." */
+const waitPattern = /\bwait (\d+) s\b/;
 
-/** Turns a rejected invocation or a closed connection into an ApiError with the contract's code. */
+/**
+ * Turns a rejected invocation or a closed connection into an ApiError with the contract's code (and,
+ * for a refusal for now, the wait the message names).
+ */
 export function toHubError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof HttpError && error.statusCode === 401) {
@@ -42,8 +50,10 @@ export function toHubError(error: unknown): ApiError {
   }
   const message = error instanceof Error ? error.message : String(error);
   const match = codePattern.exec(message);
-  if (match?.[1]) return new ApiError(match[1] as ErrorCode, match[2] ?? message, 0);
-  return new ApiError('NETWORK_ERROR', message, 0);
+  if (!match?.[1]) return new ApiError('NETWORK_ERROR', message, 0);
+  const text = match[2] ?? message;
+  const wait = waitPattern.exec(text)?.[1];
+  return new ApiError(match[1] as ErrorCode, text, 0, {}, wait === undefined ? undefined : Number(wait));
 }
 
 /** Codes that mean this token will never open the room again: stop retrying. */
@@ -64,36 +74,46 @@ export interface RoomHubCallbacks {
    * asks this REST check rather than retrying a dead token for ever.
    */
   checkAccess?: () => Promise<unknown>;
+  /**
+   * A fresh single-use ticket for each connection attempt, asked for over REST with the token in a
+   * header, so the token itself never appears in a WebSocket URL. A refusal (UNAUTHORIZED, FORBIDDEN,
+   * ROOM_NOT_FOUND) ends the retries; anything else is retried. Without it the token opens the hub.
+   */
+  hubTicket?: () => Promise<string>;
+  /** The server asked us to wait (rate limit, load shedding): the next try is at `retryAt` (local ms); undefined once in. */
+  onBusy?: (retryAt: number | undefined) => void;
 }
 
 export class RoomHub {
   private readonly connection: HubConnection;
   private stopped = false;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   private restartAttempt = 0;
   private probing = false;
+  /** The last `error` event: a refused invocation's wait, when its message does not name one. */
+  private reported: HubError | undefined;
 
   constructor(
-    token: string,
+    private readonly token: string,
     private readonly callbacks: RoomHubCallbacks,
   ) {
     this.connection = new HubConnectionBuilder()
       .withUrl(hubPath, {
-        accessTokenFactory: () => token,
+        // Called before every connection attempt, reconnects included: each gets a ticket of its own.
+        accessTokenFactory: () => (callbacks.hubTicket ? callbacks.hubTicket() : this.token),
         skipNegotiation: true,
         transport: HttpTransportType.WebSockets,
       })
-      .withAutomaticReconnect({
-        nextRetryDelayInMilliseconds: ({ previousRetryCount }) => {
-          if (previousRetryCount >= probeAfterFailures) void this.probeAccess();
-          return reconnectDelay(previousRetryCount);
-        },
-      })
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => this.nextReconnectDelay(context) })
       .configureLogging(LogLevel.Warning)
       .build();
     for (const name of Object.keys(callbacks.events) as (keyof RoomEvents)[]) {
       this.connection.on(name, callbacks.events[name]);
     }
+    this.connection.on('error', ({ data }: RoomEvent<HubError>) => {
+      this.reported = data;
+    });
     this.connection.onreconnecting(() => callbacks.onStatus('reconnecting'));
     this.connection.onreconnected(() => void this.ready());
     this.connection.onclose((error) => this.closed(error));
@@ -107,6 +127,7 @@ export class RoomHub {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.restartTimer);
+    clearTimeout(this.rejoinTimer);
     await this.connection.stop();
   }
 
@@ -125,8 +146,17 @@ export class RoomHub {
     try {
       return await this.connection.invoke<T>(method, ...args);
     } catch (error) {
-      throw toHubError(error);
+      throw this.withReportedWait(toHubError(error));
     }
+  }
+
+  /** The caller also got an `error` event; its retry_after fills in a wait the message left out. */
+  private withReportedWait(error: ApiError): ApiError {
+    const reported = this.reported;
+    this.reported = undefined;
+    if (error.retryAfterSeconds !== undefined || reported?.code !== error.code) return error;
+    if (reported.retry_after === undefined) return error;
+    return new ApiError(error.code, error.message, error.status, error.fieldErrors, reported.retry_after);
   }
 
   private async tryStart(): Promise<void> {
@@ -140,14 +170,46 @@ export class RoomHub {
   }
 
   private async ready(): Promise<void> {
+    clearTimeout(this.rejoinTimer);
     try {
       await this.callbacks.onReady();
+      this.callbacks.onBusy?.(undefined);
       this.callbacks.onStatus('connected');
     } catch (error) {
       const refused = toHubError(error);
       if (refusalCodes.includes(refused.code)) this.refuse(refused);
+      else if (refused.isBusy) this.rejoinLater(refused);
       // Otherwise the connection dropped while joining; the reconnect loop will call us again.
     }
+  }
+
+  /** join_room() was refused for now (too many calls): the connection is fine, so ask again after the wait. */
+  private rejoinLater(error: ApiError): void {
+    if (this.stopped || this.connection.state !== HubConnectionState.Connected) return;
+    const wait = busyWaitMs(error) ?? maxBusyWaitSeconds * 1000;
+    this.callbacks.onBusy?.(Date.now() + wait);
+    this.rejoinTimer = setTimeout(() => void this.ready(), wait);
+  }
+
+  /** The automatic reconnect's pause before its next attempt; null ends it (the token is refused). */
+  private nextReconnectDelay({ previousRetryCount, retryReason }: RetryContext): number | null {
+    const error = toHubError(retryReason);
+    // A refused ticket: this token will not open the room again.
+    if (refusalCodes.includes(error.code)) {
+      this.refuse(error);
+      return null;
+    }
+    if (previousRetryCount >= probeAfterFailures) void this.probeAccess();
+    return this.delayAfter(error, previousRetryCount);
+  }
+
+  /** The backoff before the given retry, or the server's wait when it is busy and asks for longer. */
+  private delayAfter(error: ApiError, attempt: number): number {
+    const backoff = reconnectDelay(attempt);
+    if (!error.isBusy) return backoff;
+    const delay = Math.max(backoff, busyWaitMs(error) ?? maxBusyWaitSeconds * 1000);
+    this.callbacks.onBusy?.(Date.now() + delay);
+    return delay;
   }
 
   private closed(error: Error | undefined): void {
@@ -161,10 +223,11 @@ export class RoomHub {
       this.refuse(error);
       return;
     }
-    this.callbacks.onStatus('offline');
+    // Too many tabs, or a server shedding load, is a pause, not an outage.
+    this.callbacks.onStatus(error.isBusy ? 'reconnecting' : 'offline');
     if (this.restartAttempt >= probeAfterFailures - 1) void this.probeAccess();
     clearTimeout(this.restartTimer);
-    this.restartTimer = setTimeout(() => void this.tryStart(), reconnectDelay(this.restartAttempt++));
+    this.restartTimer = setTimeout(() => void this.tryStart(), this.delayAfter(error, this.restartAttempt++));
   }
 
   private async probeAccess(): Promise<void> {
@@ -182,9 +245,11 @@ export class RoomHub {
   }
 
   private refuse(error: ApiError): void {
+    if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.restartTimer);
-    void this.connection.stop();
+    clearTimeout(this.rejoinTimer);
+    this.connection.stop().catch(() => undefined);
     this.callbacks.onRefused(error);
   }
 }

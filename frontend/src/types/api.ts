@@ -85,6 +85,12 @@ export interface CreateRoomRequest extends Partial<RoomSettings> {
 
 export type UpdateRoomRequest = Partial<RoomSettings>;
 
+/** A phase that ran to its target: which, and when it ended (server clock). */
+export interface LastCompletion {
+  completed_session_type: SessionType;
+  completed_at: string;
+}
+
 export interface RoomSnapshot {
   room: Room;
   timer: TimerState;
@@ -92,7 +98,39 @@ export interface RoomSnapshot {
   /** The room's last messages, oldest first. */
   messages: ChatMessage[];
   participant_id: string;
+  /** The room's latest phase end; null when no phase ever ran to its target (absent from older servers). */
+  last_completion?: LastCompletion | null;
   server_time: string;
+}
+
+/** A short-lived, single-use credential that opens one hub connection (sent as `access_token`). */
+export interface HubTicket {
+  ticket: string;
+  expires_at: string;
+}
+
+/** `POST …/participants/me/token`: my participant with a new token; the old one stops working. */
+export type RotatedToken = JoinedParticipant;
+
+/** `DELETE …/participants/offline`: who the host removed. */
+export interface RemovedParticipants {
+  removed: string[];
+}
+
+/** `room_deleted` exists only in the server's log: the room's records go with the room. */
+export type AuditAction = 'settings_changed' | 'participant_removed' | 'host_changed' | 'timer_reset';
+
+/** One host action on record. `actor_name` and `details` are plain text: render them as text. */
+export interface AuditEntry {
+  entry_id: string;
+  at: string;
+  /** Who acted (the id stays the same after they leave). */
+  actor_id: string;
+  /** Their name when they acted. */
+  actor_name: string;
+  action: AuditAction;
+  /** What changed, in plain words: `work_duration_minutes 25 → 50, …`, a name, `offline: Ann, Bo`, `to Jun`. */
+  details: string;
 }
 
 export interface SyncResult {
@@ -126,6 +164,8 @@ export type RoomDeletionReason = 'deleted' | 'expired';
 export interface HubError {
   code: string;
   message: string;
+  /** For RATE_LIMITED and SERVICE_BUSY: seconds to wait before trying again (REST's Retry-After). */
+  retry_after?: number;
 }
 
 /** Server → client events and their data. */

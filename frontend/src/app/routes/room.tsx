@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 
+import { BusyNote } from '@/components/busy-note';
 import { ChatPanel } from '@/features/chat';
 import { ParticipantList, useParticipantsStore } from '@/features/participants';
 import {
@@ -8,13 +9,21 @@ import {
   CopyLinkButton,
   JoinRoomPrompt,
   LeaveRoomButton,
+  RecentChangesDialog,
   RoomRhythm,
   SettingsDialog,
   saveCredentials,
   useRoomStore,
   type Credentials,
 } from '@/features/room';
-import { AlertToggles, PhaseChip, PhaseEndBanner, TimerPanel, useTimerStore } from '@/features/timer';
+import {
+  AlertToggles,
+  PhaseChip,
+  PhaseEndBanner,
+  serverNow,
+  TimerPanel,
+  useTimerStore,
+} from '@/features/timer';
 import { useT } from '@/lib/i18n';
 import type { Room } from '@/types/api';
 
@@ -32,6 +41,7 @@ function RoomPage({ roomId }: { roomId: string }) {
   const room = useRoomStore((s) => s.room);
   const credentials = useRoomStore((s) => s.credentials);
   const outcome = useRoomStore((s) => s.outcome);
+  const busyUntil = useRoomStore((s) => s.busyUntil);
 
   useEffect(() => {
     session.open();
@@ -41,9 +51,10 @@ function RoomPage({ roomId }: { roomId: string }) {
   if (outcome) return <RoomOutcomePage outcome={outcome} session={session} />;
   if (!room) {
     return (
-      <p className="loading" role="status">
-        {t('room.loading')}
-      </p>
+      <div className="loading">
+        <p role="status">{t('room.loading')}</p>
+        {busyUntil !== undefined && <BusyNote retryAt={busyUntil} />}
+      </div>
     );
   }
   if (!credentials) {
@@ -72,6 +83,7 @@ export function RoomView({ room, credentials, session }: RoomViewProps) {
   const t = useT();
   const navigate = useNavigate();
   const connection = useRoomStore((s) => s.connection);
+  const busyUntil = useRoomStore((s) => s.busyUntil);
   const timer = useTimerStore((s) => s.timer);
   // Whether I am the host follows participant_update (host_changed) live, and so do my controls.
   const isHost = useParticipantsStore(
@@ -94,11 +106,16 @@ export function RoomView({ room, credentials, session }: RoomViewProps) {
         </div>
         <div className="room__actions" role="toolbar" aria-label={t('room.controls')}>
           <CopyLinkButton roomId={room.room_id} />
-          {isHost && <SettingsDialog room={room} token={credentials.token} />}
+          {isHost ? (
+            <SettingsDialog room={room} token={credentials.token} now={serverNow} />
+          ) : (
+            <RecentChangesDialog roomId={room.room_id} token={credentials.token} now={serverNow} />
+          )}
           <AlertToggles />
           <LeaveRoomButton onLeave={() => void session.leave().then(() => navigate('/'))} />
         </div>
       </div>
+      {busyUntil !== undefined && <BusyNote retryAt={busyUntil} className="room__busy" />}
       <PhaseEndBanner />
       <div className="room__grid">
         {/* Chat before the participants: on a phone its header (and unread count) stays near the top. */}

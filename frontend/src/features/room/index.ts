@@ -1,10 +1,11 @@
-export { createRoom, getRoom, joinRoom, leaveRoom } from './api/rooms';
+export { createRoom, getRoom, joinRoom, leaveRoom, requestHubTicket } from './api/rooms';
 export { ConnectionIndicator } from './components/connection-indicator';
 export { CopyLinkButton } from './components/copy-link-button';
 export { CreateRoomForm } from './components/create-room-form';
 export { JoinByLinkForm } from './components/join-by-link-form';
 export { JoinRoomPrompt } from './components/join-room-prompt';
 export { LeaveRoomButton } from './components/leave-room-button';
+export { RecentChangesDialog } from './components/recent-changes-dialog';
 export { RoomRhythm } from './components/room-rhythm';
 export { SettingsDialog } from './components/settings-dialog';
 export { forgetCredentials, loadCredentials, saveCredentials, type Credentials } from './lib/credentials';

@@ -1,6 +1,6 @@
 import { apiRequest } from '@/lib/api-client';
 import { invokeRoomHub } from '@/lib/hub';
-import type { Participant, ParticipantStatus } from '@/types/api';
+import type { Participant, ParticipantStatus, RemovedParticipants } from '@/types/api';
 
 import { useParticipantsStore } from '../stores/participants-store';
 
@@ -26,4 +26,18 @@ export async function removeParticipant(roomId: string, participant: Participant
   const path = `/rooms/${encodeURIComponent(roomId)}/participants/${encodeURIComponent(participant.participant_id)}`;
   await apiRequest<void>('DELETE', path, { token: hostToken });
   people().applyUpdate({ action: 'removed', participant, current_count: 0 });
+}
+
+/**
+ * Host only: removes everyone who is offline (but me), whose tokens stop working at once. Returns who
+ * was removed, each also taken off the list (the room's `removed` broadcasts follow).
+ */
+export async function removeOfflineParticipants(roomId: string, hostToken: string): Promise<string[]> {
+  const path = `/rooms/${encodeURIComponent(roomId)}/participants/offline`;
+  const { removed } = await apiRequest<RemovedParticipants>('DELETE', path, { token: hostToken });
+  for (const id of removed) {
+    const participant = people().participants.find((p) => p.participant_id === id);
+    if (participant) people().applyUpdate({ action: 'removed', participant, current_count: 0 });
+  }
+  return removed;
 }

@@ -4,9 +4,11 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CrownIcon, MakeHostIcon, RemoveUserIcon } from '@/components/icons';
 import { ApiError } from '@/lib/api-client';
 import { useT, type MessageKey } from '@/lib/i18n';
+import { busyMessage } from '@/lib/retry';
 import type { Participant } from '@/types/api';
 
 import { MyStatusField } from './my-status-field';
+import { RemoveOffline } from './remove-offline';
 import { StatusSummary } from './status-summary';
 import { makeHost, removeParticipant } from '../api/participant-commands';
 import { presenceOf, type RoomPhase } from '../lib/status';
@@ -39,6 +41,7 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
   const [error, setError] = useState<string>();
   const me = participants.find((p) => p.participant_id === myParticipantId);
   const canManage = me?.is_host ?? false;
+  const offline = participants.filter((p) => !p.online && p.participant_id !== myParticipantId);
 
   const confirm = async ({ kind, participant }: PendingAction) => {
     setError(undefined);
@@ -46,6 +49,10 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
       if (kind === 'remove') await removeParticipant(roomId, participant, token);
       else await makeHost(participant);
     } catch (e) {
+      if (e instanceof ApiError && e.isBusy) {
+        setError(busyMessage(e, t));
+        return;
+      }
       const code = e instanceof ApiError ? e.code : 'UNKNOWN_ERROR';
       setError(t(actionErrors[code] ?? 'error.generic', { name: participant.user_name }));
     }
@@ -77,6 +84,7 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
           {error}
         </p>
       )}
+      {canManage && <RemoveOffline roomId={roomId} token={token} offline={offline} />}
       {pending && (
         <ConfirmDialog
           open

@@ -1,5 +1,12 @@
 import { apiRequest } from '@/lib/api-client';
-import type { CreatedRoom, CreateRoomRequest, JoinedParticipant, Room, UpdateRoomRequest } from '@/types/api';
+import type {
+  CreatedRoom,
+  CreateRoomRequest,
+  HubTicket,
+  JoinedParticipant,
+  Room,
+  UpdateRoomRequest,
+} from '@/types/api';
 
 const roomPath = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;
 
@@ -24,3 +31,7 @@ export const leaveRoom = (roomId: string, participantId: string, token: string) 
   apiRequest<void>('DELETE', `${roomPath(roomId)}/participants/${encodeURIComponent(participantId)}`, {
     token,
   });
+
+/** A single-use ticket that opens one hub connection within a minute; the token stays in the header. */
+export const requestHubTicket = (roomId: string, token: string) =>
+  apiRequest<HubTicket>('POST', `${roomPath(roomId)}/participants/me/hub-ticket`, { token });

@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 
+import { BusyNote } from '@/components/busy-note';
 import { Button } from '@/components/button';
 import { TextField } from '@/components/text-field';
 import { useT } from '@/lib/i18n';
+import { retryWhenBusy, SupersededError } from '@/lib/retry';
 import type { JoinedParticipant } from '@/types/api';
 
 import { joinRoom } from '../api/rooms';
@@ -23,6 +25,8 @@ export function JoinRoomPrompt({ roomId, roomName, onJoined, onRefused }: JoinRo
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [retryAt, setRetryAt] = useState<number>();
+  const gone = useGone();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,9 +37,15 @@ export function JoinRoomPrompt({ roomId, roomName, onJoined, onRefused }: JoinRo
     }
     setBusy(true);
     try {
-      onJoined(await joinRoom(roomId, name.trim()));
+      // A busy server (too many joins from this address, or shedding load) is waited out, twice at most.
+      const joined = await retryWhenBusy(() => joinRoom(roomId, name.trim()), {
+        retries: 2,
+        onWait: setRetryAt,
+        superseded: gone,
+      });
+      onJoined(joined);
     } catch (e) {
-      if (onRefused(e)) return;
+      if (e instanceof SupersededError || onRefused(e)) return;
       const failure = submitFailure(e, t);
       setError(failure.fields.user_name ?? failure.form);
       setBusy(false);
@@ -69,6 +79,19 @@ export function JoinRoomPrompt({ roomId, roomName, onJoined, onRefused }: JoinRo
       <Button type="submit" variant="primary" size="lg" disabled={busy}>
         {busy ? t('room.join.submitting') : t('room.join.submit')}
       </Button>
+      {retryAt !== undefined && <BusyNote retryAt={retryAt} />}
     </form>
   );
+}
+
+/** Whether the prompt has left the page (a retry after that would join someone nobody sees). */
+function useGone(): () => boolean {
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  return () => !mounted.current;
 }

@@ -7,6 +7,7 @@ import { CloseIcon, SettingsIcon } from '@/components/icons';
 import { useT } from '@/lib/i18n';
 import type { Room } from '@/types/api';
 
+import { AuditLog } from './audit-log';
 import { SettingsFields } from './settings-fields';
 import { deleteRoom, updateRoom } from '../api/rooms';
 import { problemMessages, submitFailure, type FieldMessages } from '../lib/form-errors';
@@ -16,10 +17,12 @@ import { useRoomStore } from '../stores/room-store';
 interface SettingsDialogProps {
   room: Room;
   token: string;
+  /** The server's clock (ms), for how long ago the recent changes were made. */
+  now?: () => number;
 }
 
-/** The host's settings; opening it starts from the room's current values. */
-export function SettingsDialog({ room, token }: SettingsDialogProps) {
+/** The host's settings, and the room's recent changes; opening it starts from the room's current values. */
+export function SettingsDialog({ room, token, now = Date.now }: SettingsDialogProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
@@ -33,14 +36,19 @@ export function SettingsDialog({ room, token }: SettingsDialogProps) {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
-          {open && <SettingsForm room={room} token={token} onDone={() => setOpen(false)} />}
+          {open && (
+            <>
+              <SettingsForm room={room} token={token} onDone={() => setOpen(false)} />
+              <AuditLog roomId={room.room_id} token={token} now={now} />
+            </>
+          )}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
   );
 }
 
-function SettingsForm({ room, token, onDone }: SettingsDialogProps & { onDone: () => void }) {
+function SettingsForm({ room, token, onDone }: Omit<SettingsDialogProps, 'now'> & { onDone: () => void }) {
   const t = useT();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(room));
   const [serverErrors, setServerErrors] = useState<FieldMessages>({});

@@ -1,5 +1,6 @@
 import { ApiError } from '@/lib/api-client';
 import type { Translate } from '@/lib/i18n';
+import { busyMessage } from '@/lib/retry';
 
 import type { FieldProblem } from './room-form';
 
@@ -32,7 +33,8 @@ export function submitFailure(error: unknown, t: Translate): SubmitFailure {
     for (const [field, messages] of Object.entries(error.fieldErrors)) fields[field] = messages.join(' ');
     return { fields, form: t('validation.fixFields') };
   }
-  if (error.code === 'RATE_LIMITED') return { fields: {}, form: t('error.rateLimited') };
+  // Too many requests, or the server shedding load: say how long to wait when it said.
+  if (error.isBusy) return { fields: {}, form: busyMessage(error, t) };
   if (error.isUnreachable) return { fields: {}, form: t('error.network') };
   return { fields: {}, form: error.message || t('error.generic') };
 }

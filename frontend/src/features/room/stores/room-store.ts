@@ -18,10 +18,13 @@ interface RoomStoreState {
   credentials: Credentials | undefined;
   connection: ConnectionStatus;
   outcome: RoomOutcome | undefined;
+  /** The server asked us to wait (rate limit, load shedding): when the app tries again (local ms). */
+  busyUntil: number | undefined;
   open: (roomId: string, credentials: Credentials | undefined) => void;
   setRoom: (room: Room) => void;
   setCredentials: (credentials: Credentials | undefined) => void;
   setConnection: (connection: ConnectionStatus) => void;
+  setBusy: (until: number | undefined) => void;
   end: (outcome: RoomOutcome) => void;
   close: () => void;
 }
@@ -32,14 +35,17 @@ const empty = {
   credentials: undefined,
   connection: 'connecting' as ConnectionStatus,
   outcome: undefined,
+  busyUntil: undefined,
 };
 
 export const useRoomStore = create<RoomStoreState>()((set) => ({
   ...empty,
   open: (roomId, credentials) => set({ ...empty, roomId, credentials }),
-  setRoom: (room) => set({ room, outcome: undefined }),
+  setRoom: (room) => set({ room, outcome: undefined, busyUntil: undefined }),
   setCredentials: (credentials) => set({ credentials }),
-  setConnection: (connection) => set({ connection }),
+  setConnection: (connection) =>
+    set(connection === 'connected' ? { connection, busyUntil: undefined } : { connection }),
+  setBusy: (busyUntil) => set({ busyUntil }),
   end: (outcome) => set({ outcome }),
   close: () => set(empty),
 }));

@@ -1,15 +1,37 @@
 import { invokeRoomHub } from '@/lib/hub';
+import { retryWhenBusy } from '@/lib/retry';
 import type { TimerState } from '@/types/api';
 
 import { useTimerStore } from '../stores/timer-store';
 
 export type TimerCommand = 'start' | 'pause' | 'resume' | 'reset' | 'skip';
 
-/** Sends a command over the hub; the answer is the new state, taken at once (the broadcast follows). */
-export async function sendTimerCommand(command: TimerCommand): Promise<void> {
+export interface CommandOptions {
+  /** The server asked to wait: the command goes again at `retryAt` (local ms); undefined when it does. */
+  onWait?: (retryAt: number | undefined) => void;
+}
+
+/** How many times a command refused for now (too many commands, a busy server) goes again by itself. */
+export const commandRetries = 2;
+
+let latestCommand = 0;
+
+/**
+ * Sends a command over the hub; the answer is the new state, taken at once (the broadcast follows).
+ * A refusal for now is waited out and the command sent again, unless in the meantime this page sent
+ * another command or the timer changed (someone else moved it on): then it is dropped with a
+ * SupersededError, as the person's click no longer means what it meant.
+ */
+export async function sendTimerCommand(command: TimerCommand, options: CommandOptions = {}): Promise<void> {
   // start_timer takes exactly one argument: null means "the phase that is next".
   const args = command === 'start' ? [null] : [];
-  const state = await invokeRoomHub<TimerState>(`${command}_timer`, ...args);
+  const mine = ++latestCommand;
+  const version = useTimerStore.getState().timer?.version;
+  const state = await retryWhenBusy(() => invokeRoomHub<TimerState>(`${command}_timer`, ...args), {
+    retries: commandRetries,
+    onWait: options.onWait,
+    superseded: () => mine !== latestCommand || useTimerStore.getState().timer?.version !== version,
+  });
   useTimerStore.getState().applyTimer(state);
 }
 

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
+import { BusyNote } from '@/components/busy-note';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PauseIcon, PlayIcon, ResetIcon, SkipIcon } from '@/components/icons';
-import type { ApiError } from '@/lib/api-client';
-import { useT, type MessageKey } from '@/lib/i18n';
+import { ApiError } from '@/lib/api-client';
+import { useT, type MessageKey, type Translate } from '@/lib/i18n';
+import { busyMessage, SupersededError } from '@/lib/retry';
 import type { TimerState } from '@/types/api';
 
 import { primaryCommand, sendTimerCommand, type TimerCommand } from '../api/timer-commands';
@@ -21,22 +23,36 @@ const errorMessages: Partial<Record<ApiError['code'], MessageKey>> = {
   TIMER_NOT_RUNNING: 'error.timerNotRunning',
   FORBIDDEN: 'error.forbidden',
   NETWORK_ERROR: 'error.network',
-  RATE_LIMITED: 'error.rateLimited',
 };
+
+/** Why a command failed, in the current language (a refusal for now, after its retries, says how long). */
+function failureText(error: unknown, t: Translate): string {
+  if (!(error instanceof ApiError)) return t('error.generic');
+  if (error.isBusy) return busyMessage(error, t);
+  return t(errorMessages[error.code] ?? 'error.generic');
+}
 
 const primaryIcons = { start: <PlayIcon />, pause: <PauseIcon />, resume: <PlayIcon /> } as const;
 
 export function TimerControls({ timer, disabledReason }: TimerControlsProps) {
   const t = useT();
   const [confirmingReset, setConfirmingReset] = useState(false);
-  const [error, setError] = useState<MessageKey>();
+  const [failure, setFailure] = useState<unknown>();
+  const [retryAt, setRetryAt] = useState<number>();
+  const latestRun = useRef(0);
   const disabled = disabledReason !== undefined;
   const primary = primaryCommand(timer.status);
   const canSkip = timer.status !== 'idle';
 
   const run = (command: TimerCommand) => {
-    setError(undefined);
-    sendTimerCommand(command).catch((e: ApiError) => setError(errorMessages[e.code] ?? 'error.generic'));
+    const id = ++latestRun.current;
+    // Only the latest command speaks: one that was superseded while it waited stays quiet.
+    const latest = (apply: () => void) => id === latestRun.current && apply();
+    setFailure(undefined);
+    setRetryAt(undefined);
+    sendTimerCommand(command, { onWait: (at) => latest(() => setRetryAt(at)) }).catch((e: unknown) =>
+      latest(() => setFailure(e instanceof SupersededError ? undefined : (e ?? new Error()))),
+    );
   };
 
   useTimerShortcuts(!disabled, {
@@ -100,9 +116,10 @@ export function TimerControls({ timer, disabledReason }: TimerControlsProps) {
       ) : (
         <p className="controls__hint">{t('timer.shortcuts')}</p>
       )}
-      {error && (
+      {retryAt !== undefined && <BusyNote retryAt={retryAt} className="controls__busy" />}
+      {failure !== undefined && (
         <p className="controls__error" role="alert">
-          {t(error)}
+          {failureText(failure, t)}
         </p>
       )}
       <ConfirmDialog
