@@ -16,8 +16,10 @@ public sealed class LastCompletionTests : AppTest
 
         App.Advance(TimeSpan.FromMinutes(1));
         await App.RunSchedulerPassAsync();
+        var live = await hub.NextAsync<Api.Hubs.TimerCompleteData>("timer_complete");
         var after = await hub.JoinAsync();
 
+        Assert.Equal(FocusMateFactory.Start.AddMinutes(1), live.Data.CompletedAt);
         Assert.Null(before.LastCompletion);
         Assert.Equal(SessionType.Work, after.LastCompletion!.CompletedSessionType);
         Assert.Equal(FocusMateFactory.Start.AddMinutes(1), after.LastCompletion.CompletedAt);

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using FocusMate.Core.Participants;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using StackExchange.Redis;
 
 namespace FocusMate.Api.Auth;
 
@@ -11,9 +12,10 @@ namespace FocusMate.Api.Auth;
 /// Hub tickets: JWTs for the hub audience that live a minute and open one connection. A browser connects
 /// to the hub with a ticket instead of its participant token, because the WebSocket URL (query string
 /// included) is what proxies log — nginx's error log writes the whole request line. A ticket in a log is
-/// spent or expired by the time anyone reads it.
+/// spent or expired by the time anyone reads it. With several instances a ticket is spent on all of them
+/// (Redis remembers it); while Redis is away, each instance remembers its own.
 /// </summary>
-public sealed class HubTickets(SymmetricSecurityKey key, TimeProvider clock)
+public sealed class HubTickets(SymmetricSecurityKey key, TimeProvider clock, IServiceProvider services)
 {
     public const string Audience = "focusmate-hub";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
@@ -46,11 +48,13 @@ public sealed class HubTickets(SymmetricSecurityKey key, TimeProvider clock)
         return (ticket, expires);
     }
 
+    private readonly IConnectionMultiplexer? _redis = services.GetService<IConnectionMultiplexer>();
+
     /// <summary>
-    /// Whether a validated token may be used for this request: a ticket only on the hub, and only once
-    /// (per instance; it expires within a minute anyway). Participant tokens pass.
+    /// Whether a validated token may be used for this request: a ticket only on the hub, and only once.
+    /// Participant tokens pass.
     /// </summary>
-    public bool Admit(JsonWebToken token, bool hubRequest)
+    public async Task<bool> AdmitAsync(JsonWebToken token, bool hubRequest)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (!token.Audiences.Contains(Audience, StringComparer.Ordinal))
@@ -72,6 +76,29 @@ public sealed class HubTickets(SymmetricSecurityKey key, TimeProvider clock)
             }
         }
 
-        return _spent.TryAdd(token.Id, token.ValidTo == DateTime.MinValue ? now + Lifetime : new DateTimeOffset(token.ValidTo, TimeSpan.Zero).AddMinutes(2));
+        if (!_spent.TryAdd(token.Id, now + Lifetime * 3))
+        {
+            return false;
+        }
+
+        return await SpendEverywhereAsync(token.Id);
+    }
+
+    /// <summary>False when another instance took the ticket already; true when none did, or when nobody can tell (Redis away).</summary>
+    private async Task<bool> SpendEverywhereAsync(string ticketId)
+    {
+        if (_redis is not { IsConnected: true } redis)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await redis.GetDatabase().StringSetAsync($"focusmate:ticket:{ticketId}", 1, Lifetime * 3, When.NotExists);
+        }
+        catch (RedisException)
+        {
+            return true;
+        }
     }
 }

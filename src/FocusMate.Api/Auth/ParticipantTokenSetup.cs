@@ -58,15 +58,13 @@ public static class ParticipantTokenSetup
 
                 return Task.CompletedTask;
             },
-            OnTokenValidated = context =>
+            OnTokenValidated = async context =>
             {
                 var hubRequest = context.HttpContext.Request.Path.StartsWithSegments("/hubs");
-                if (context.SecurityToken is not JsonWebToken token || !tickets.Admit(token, hubRequest))
+                if (context.SecurityToken is not JsonWebToken token || !await tickets.AdmitAsync(token, hubRequest))
                 {
                     context.Fail("A hub ticket opens one hub connection and nothing else.");
                 }
-
-                return Task.CompletedTask;
             },
             OnChallenge = async context =>
             {

@@ -8,7 +8,17 @@ namespace FocusMate.Api.Hubs;
 public sealed record RoomEvent<T>(Guid RoomId, T Data, DateTimeOffset ServerTime);
 
 /// <summary>Data of <c>timer_complete</c>: a phase ran to its target.</summary>
-public sealed record TimerCompleteData(SessionType CompletedSessionType, SessionType NextSessionType, bool AutoStart);
+public sealed record TimerCompleteData(SessionType CompletedSessionType, SessionType NextSessionType, bool AutoStart)
+{
+    /// <summary>The instant the phase ended: its target (the same instant as <c>last_completion.completed_at</c> in a snapshot).</summary>
+    public DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>Two completions are the same phase change whatever instant each was read with (the instant is added information).</summary>
+    public bool Equals(TimerCompleteData? other) =>
+        other is not null && (CompletedSessionType, NextSessionType, AutoStart) == (other.CompletedSessionType, other.NextSessionType, other.AutoStart);
+
+    public override int GetHashCode() => HashCode.Combine(CompletedSessionType, NextSessionType, AutoStart);
+}
 
 /// <summary>Data of <c>participant_update</c>.</summary>
 public sealed record ParticipantUpdateData(ParticipantAction Action, ParticipantResponse Participant, int CurrentCount);

@@ -19,14 +19,14 @@ public sealed partial class HubRoomEvents(
     TimeProvider clock,
     ILogger<HubRoomEvents> logger) : IRoomEvents
 {
-    public Task TimerChangedAsync(Guid roomId, TimerState timer, IReadOnlyList<PhaseCompletion> completions) =>
+    public Task TimerChangedAsync(Guid roomId, TimerState timer, IReadOnlyList<PhaseEnd> completions) =>
         SendAsync(roomId, "timer_update", (room, now) =>
         {
             // Every send starts before any is awaited, so the order on the wire is the order of these calls.
             var sends = new List<Task>(1 + completions.Count) { room.timer_update(new RoomEvent<TimerStateResponse>(roomId, timer.ToResponse(now), now)) };
-            foreach (var completion in completions)
+            foreach (var (completion, completedAt) in completions)
             {
-                var data = new TimerCompleteData(completion.CompletedSessionType, completion.NextSessionType, completion.AutoStart);
+                var data = new TimerCompleteData(completion.CompletedSessionType, completion.NextSessionType, completion.AutoStart) { CompletedAt = completedAt };
                 sends.Add(room.timer_complete(new RoomEvent<TimerCompleteData>(roomId, data, now)));
             }
 

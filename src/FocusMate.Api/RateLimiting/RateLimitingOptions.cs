@@ -29,8 +29,11 @@ public sealed class RateLimitingOptions
     /// <summary>Chat messages per participant: a fast typist's burst passes, a flood does not.</summary>
     public RateLimitRule Chat { get; set; } = new(5, TimeSpan.FromSeconds(5));
 
-    /// <summary>Hub method calls per participant, whatever the method (joins, clock samples, commands): a page makes a dozen on connecting.</summary>
-    public RateLimitRule Hub { get; set; } = new(60, TimeSpan.FromSeconds(10));
+    /// <summary>
+    /// Hub method calls per participant, whatever the method (joins, clock samples, commands): a page makes about
+    /// sixteen in its first ten seconds, so ten tabs reconnecting together after a restart still fit.
+    /// </summary>
+    public RateLimitRule Hub { get; set; } = new(200, TimeSpan.FromSeconds(10));
 
     /// <summary>Hub connections one participant may hold on one instance (tabs and devices); the next is refused.</summary>
     public int HubConnectionsPerParticipant { get; set; } = 10;

@@ -11,7 +11,7 @@ namespace FocusMate.Core.Events;
 public interface IRoomEvents
 {
     /// <summary>The timer changed (<c>timer_update</c>), after any phases that completed on the way (<c>timer_complete</c>).</summary>
-    Task TimerChangedAsync(Guid roomId, TimerState timer, IReadOnlyList<PhaseCompletion> completions);
+    Task TimerChangedAsync(Guid roomId, TimerState timer, IReadOnlyList<PhaseEnd> completions);
 
     /// <summary>Someone joined, left, came online or went offline (<c>participant_update</c>).</summary>
     Task ParticipantChangedAsync(Guid roomId, ParticipantChange change);

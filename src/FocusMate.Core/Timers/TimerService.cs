@@ -121,7 +121,7 @@ public sealed partial class TimerService(
             deadlines.Changed(target);
         }
 
-        await events.TimerChangedAsync(roomId, transition.State, transition.Completions);
+        await events.TimerChangedAsync(roomId, transition.State, transition.Ends());
         return true;
     }
 

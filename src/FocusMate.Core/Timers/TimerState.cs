@@ -239,6 +239,17 @@ public sealed record TimerTransition(
     public bool Changed(TimerState before) => State.Version != before?.Version;
 
     /// <summary>
+    /// The completions with the instant each phase ended. Every completion finished a phase with the outcome
+    /// <c>completed</c> at its target, in the same order, so they pair up from the last one back.
+    /// </summary>
+    public IReadOnlyList<PhaseEnd> Ends()
+    {
+        var instants = FinishedPhases.Where(p => p.Outcome == History.SessionOutcome.Completed).Select(p => p.EndedAt).TakeLast(Completions.Count).ToList();
+        var skip = Completions.Count - instants.Count;
+        return [.. Completions.Skip(skip).Select((completion, i) => new PhaseEnd(completion, instants[i]))];
+    }
+
+    /// <summary>
     /// A room that fell many phases behind (the server was down for days) jumps to its current phase with
     /// the latest <paramref name="historyLimit"/> finished phases on record and one announced completion,
     /// the last: nobody wants hundreds of chimes, and the history of a timer nobody watched is not worth
