@@ -88,6 +88,20 @@ public sealed class ApiInstance(int number, int port, string work, IReadOnlyDict
         }
     }
 
+    /// <summary>Freezes the process (SIGSTOP), as a long pause would: it answers nothing and beats nothing until <see cref="Resume"/>.</summary>
+    public void Pause() => Signal("-STOP");
+
+    public void Resume() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using var kill = Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+    }
+
     public async Task AdvanceClockAsync(TimeSpan by)
     {
         using var client = new HttpClient { BaseAddress = Address };

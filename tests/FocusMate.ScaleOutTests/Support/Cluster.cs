@@ -10,9 +10,10 @@ namespace FocusMate.ScaleOutTests.Support;
 /// <summary>
 /// A deployment on this machine: two API processes (the Release build) on one PostgreSQL database and
 /// one Redis, behind nginx running the repository's own config template. Each process has a test
-/// clock that the tests move forward together.
+/// clock that the tests move forward together. A cluster with <see cref="OwnRedis"/> runs a Redis server of
+/// its own, which its tests stop and start.
 /// </summary>
-public sealed class Cluster : IAsyncLifetime
+public class Cluster : IAsyncLifetime
 {
     private const int RedisDatabase = 7;
     private readonly string _work = Directory.CreateTempSubdirectory("focusmate-cluster-").FullName;
@@ -33,29 +34,61 @@ public sealed class Cluster : IAsyncLifetime
 
     private static string Postgres => Required("FOCUSMATE_TEST_POSTGRES");
 
-    private static string Redis => Required("FOCUSMATE_TEST_REDIS") + $",defaultDatabase={RedisDatabase}";
+    /// <summary>The Redis server of a cluster with its own (null for the shared one the test script starts).</summary>
+    public RedisServer? OwnRedis { get; private set; }
+
+    /// <summary>Whether this cluster runs a Redis server of its own that its tests may stop and start.</summary>
+    protected virtual bool WithOwnRedis => false;
+
+    /// <summary>Settings of every instance on top of the cluster's.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    protected string Redis => OwnRedis is { } own ? own.ConnectionString : Required("FOCUSMATE_TEST_REDIS") + $",defaultDatabase={RedisDatabase}";
+
+    /// <summary>The settings every instance gets (one more instance can be started with them).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The connection string of the cluster's database, for reading what it recorded.</summary>
+    public string Database => $"{Postgres};Database={_database}";
+
+    public string WorkFolder => _work;
 
     public async Task InitializeAsync()
     {
         // nginx workers run as an unprivileged user: they must be able to reach the work folder.
         File.SetUnixFileMode(_work, (UnixFileMode)Convert.ToInt32("755", 8));
         await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
+        if (WithOwnRedis)
+        {
+            OwnRedis = new RedisServer();
+            await OwnRedis.StartAsync();
+        }
+
         await FlushRedisAsync();
         var environment = new Dictionary<string, string>
         {
             ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__FocusMate"] = $"{Postgres};Database={_database}",
+            ["ConnectionStrings__FocusMate"] = Database,
             ["ConnectionStrings__Redis"] = Redis,
             ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
             ["RateLimiting__Enabled"] = "false",
             ["Serilog__MinimumLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in Settings)
+        {
+            environment[key] = value;
+        }
+
+        Environment = environment;
         Instances = [new ApiInstance(1, FreePort(), _work, environment), new ApiInstance(2, FreePort(), _work, environment)];
         // The first start migrates the database; the second finds it current.
         await Instances[0].StartAsync();
         await Instances[1].StartAsync();
         await StartNginxAsync();
     }
+
+    /// <summary>Another instance of the deployment, not started and not behind nginx.</summary>
+    public ApiInstance NewInstance(int number) => new(number, FreePort(), _work, Environment);
 
     public async Task DisposeAsync()
     {
@@ -68,7 +101,15 @@ public sealed class Cluster : IAsyncLifetime
         Http.Dispose();
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
-        await FlushRedisAsync();
+        if (OwnRedis is not null)
+        {
+            OwnRedis.Dispose();
+        }
+        else
+        {
+            await FlushRedisAsync();
+        }
+
         try
         {
             Directory.Delete(_work, recursive: true);
@@ -96,11 +137,17 @@ public sealed class Cluster : IAsyncLifetime
         }
     }
 
-    /// <summary>How many of the room's hub connections the instance holds, from the shared presence in Redis.</summary>
-    public static async Task<int> ConnectionsOnAsync(ApiInstance instance, Guid roomId)
+    /// <summary>How many of the room's hub connections the instance holds, from the shared presence in Redis (the shared Redis).</summary>
+    public static Task<int> ConnectionsOnAsync(ApiInstance instance, Guid roomId) =>
+        ConnectionsOnAsync(Required("FOCUSMATE_TEST_REDIS") + $",defaultDatabase={RedisDatabase}", instance, roomId);
+
+    /// <summary>How many of the room's hub connections the instance holds, in this cluster's presence record.</summary>
+    public Task<int> ConnectionsHeldAsync(ApiInstance instance, Guid roomId) => ConnectionsOnAsync(Redis, instance, roomId);
+
+    private static async Task<int> ConnectionsOnAsync(string redisConnection, ApiInstance instance, Guid roomId)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(redisConnection);
         var connections = await redis.GetDatabase().HashValuesAsync("focusmate:presence:connections");
         // Each value is "room|participant|instance", and an instance id holds its process id: "machine-pid-random".
         return connections.Select(c => c.ToString().Split('|'))
@@ -108,6 +155,9 @@ public sealed class Cluster : IAsyncLifetime
     }
 
     public string NginxLog => File.Exists(Path.Combine(_work, "access.log")) ? File.ReadAllText(Path.Combine(_work, "access.log")) : "";
+
+    /// <summary>nginx's error log (upstream failures write the whole request line there).</summary>
+    public string NginxErrorLog => File.Exists(Path.Combine(_work, "error.log")) ? File.ReadAllText(Path.Combine(_work, "error.log")) : "";
 
     private async Task StartNginxAsync()
     {
@@ -185,7 +235,7 @@ public sealed class Cluster : IAsyncLifetime
         }
     }
 
-    private static async Task ExecuteAsync(string sql)
+    protected static async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection($"{Postgres};Database=postgres;Pooling=false");
         await connection.OpenAsync();
@@ -193,7 +243,7 @@ public sealed class Cluster : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task FlushRedisAsync()
+    private async Task FlushRedisAsync()
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis + ",allowAdmin=true");
         await redis.GetDatabase().ExecuteAsync("FLUSHDB");
