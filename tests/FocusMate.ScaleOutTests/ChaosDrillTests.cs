@@ -10,7 +10,7 @@ namespace FocusMate.ScaleOutTests;
 public sealed class ChaosCluster : Cluster
 {
     /// <summary>How many times faster than real time the instances' clock runs (<c>CHAOS_SPEED</c>, default 30: a one-minute phase lasts two seconds).</summary>
-    public static double Speed { get; } = double.TryParse(Environment.GetEnvironmentVariable("CHAOS_SPEED"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 30;
+    public static double Speed { get; } = double.TryParse(System.Environment.GetEnvironmentVariable("CHAOS_SPEED"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 30;
 
     /// <summary>The instant both instances' clocks run from (they agree on the time, restarts included).</summary>
     public DateTimeOffset Epoch { get; } = DateTimeOffset.UtcNow;

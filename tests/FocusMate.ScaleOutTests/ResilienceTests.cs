@@ -12,6 +12,12 @@ namespace FocusMate.ScaleOutTests;
 public sealed class ResilienceCluster : Cluster
 {
     protected override bool WithOwnRedis => true;
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        // What presence and the reconciler did, for a failure's post-mortem (FOCUSMATE_CLUSTER_LOGS keeps the logs).
+        ["Serilog__MinimumLevel__Override__FocusMate"] = "Information",
+    };
 }
 
 /// <summary>

@@ -26,9 +26,13 @@ internal sealed partial class RedisPresenceTracker(IConnectionMultiplexer redis,
     private static readonly TimeSpan AliveFor = PresenceKeeper.Interval * 2;
 
     // Adds the connection; returns 1 when it is the participant's first (it just came online), 0 otherwise,
-    // and 0 for a connection recorded already (a second join_room on one connection announces nothing).
+    // and 0 for a connection recorded already (a second join_room on one connection announces nothing). The
+    // instance is named among the living with it, so that a record made before its first beat (Redis just came
+    // back empty) is reclaimed by the others should the instance die before beating.
     private static readonly LuaScript ConnectScript = LuaScript.Prepare("""
         if redis.call('HEXISTS', @connections, @connection) == 1 then return 0 end
+        redis.call('SADD', @instances, @instance)
+        redis.call('SET', @alive, '1', 'EX', @aliveSeconds)
         redis.call('HSET', @connections, @connection, @value)
         redis.call('SADD', @instanceConnections, @connection)
         redis.call('SADD', @participantConnections, @connection)
@@ -170,6 +174,10 @@ internal sealed partial class RedisPresenceTracker(IConnectionMultiplexer redis,
         {
             connections = (RedisKey)Connections,
             connection = connectionId,
+            instances = (RedisKey)Instances,
+            instance = instance.Id,
+            alive = (RedisKey)$"{Prefix}alive:{instance.Id}",
+            aliveSeconds = (int)AliveFor.TotalSeconds,
             value = $"{roomId}|{participantId}|{instance.Id}",
             instanceConnections = (RedisKey)$"{Prefix}instance:{instance.Id}",
             participantConnections = (RedisKey)$"{Prefix}participant:{participantId}",

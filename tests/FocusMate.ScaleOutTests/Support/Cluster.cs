@@ -87,6 +87,21 @@ public class Cluster : IAsyncLifetime
         await StartNginxAsync();
     }
 
+    /// <summary>With <c>FOCUSMATE_CLUSTER_LOGS</c> set, the instances' and nginx's logs are copied there when the cluster ends.</summary>
+    private void KeepLogs()
+    {
+        if (System.Environment.GetEnvironmentVariable("FOCUSMATE_CLUSTER_LOGS") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        var target = Directory.CreateDirectory(Path.Combine(folder, $"{GetType().Name}-{DateTime.UtcNow:HHmmss}"));
+        foreach (var log in Directory.GetFiles(_work, "*.log"))
+        {
+            File.Copy(log, Path.Combine(target.FullName, Path.GetFileName(log)), overwrite: true);
+        }
+    }
+
     /// <summary>Another instance of the deployment, not started and not behind nginx.</summary>
     public ApiInstance NewInstance(int number) => new(number, FreePort(), _work, Environment);
 
@@ -99,6 +114,7 @@ public class Cluster : IAsyncLifetime
 
         StopNginx();
         Http.Dispose();
+        KeepLogs();
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
         if (OwnRedis is not null)
@@ -257,7 +273,7 @@ public class Cluster : IAsyncLifetime
     }
 
     private static string Required(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+        System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"{name} is not set: run these tests through scripts/test.sh, which starts PostgreSQL and Redis.");
 
