@@ -14,6 +14,12 @@ public sealed class DatabaseOptions
     /// </summary>
     public int WriteQueueLimit { get; set; } = 256;
 
+    /// <summary>
+    /// PostgreSQL: the most connections one instance opens (unless the connection string sets its own). Keep
+    /// instances × this below the server's <c>max_connections</c> (100 by default).
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 40;
+
     /// <summary>A write that waited this long for its turn gives up with 503 <c>SERVICE_BUSY</c>.</summary>
     public TimeSpan WriteQueueTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,5 +1,6 @@
 using FocusMate.Core.Audit;
 using FocusMate.Core.Chat;
+using FocusMate.Core.Errors;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
@@ -38,7 +39,8 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<FocusMateDbContext, PostgresFocusMateDbContext>(options => options.UseNpgsql(connectionString ?? ""));
+            var limits = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            services.AddDbContextPool<FocusMateDbContext, PostgresFocusMateDbContext>(options => options.UseNpgsql(PostgresConnectionString(connectionString, limits)));
             services.AddSingleton<WriteLock, ConcurrentWrites>();
         }
         else
@@ -56,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IChatRepository, ChatRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSingleton<IOverloadDetector, DatabaseOverload>();
         AddScaleOut(services, configuration);
         return services;
     }
@@ -87,6 +90,23 @@ public static class DependencyInjection
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         services.AddSingleton<IInstanceBus, RedisInstanceBus>();
         services.AddSingleton<IPresenceTracker, RedisPresenceTracker>();
+    }
+
+    /// <summary>
+    /// The configured PostgreSQL connection string, with a pool of <see cref="DatabaseOptions.MaxPoolSize"/> unless it
+    /// sets its own: Npgsql's default of 100 per instance makes two instances exceed PostgreSQL's default of 100
+    /// connections, and a join storm after a failover then finds the server refusing connections.
+    /// </summary>
+    private static string PostgresConnectionString(string? configured, DatabaseOptions limits)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured ?? "");
+        if (!(configured ?? "").Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !(configured ?? "").Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = limits.MaxPoolSize;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>The configured SQLite connection string, or a file <c>focusmate.db</c> in the data folder.</summary>

@@ -62,10 +62,12 @@ public sealed class ChaosDrillTests(ChaosCluster cluster, ITestOutputHelper outp
         var ledger = await LedgerAsync();
         try
         {
-            var report = Report(clients, faults, ledger, settled);
+            var (lostToClients, duplicatedAtClients, phantom) = ClientLedger(clients, faults, ledger);
+            var failed = ledger.Lost + ledger.Duplicated + lostToClients + duplicatedAtClients + phantom > 0
+                || faults.Any(f => f.Convergence >= TimeSpan.FromSeconds(30));
+            var report = Report(clients, faults, ledger, settled) + (failed ? Diagnose(clients, ledger, await VersionsAsync()) : "");
             output.WriteLine(report);
             Console.WriteLine(report);
-            var (lostToClients, duplicatedAtClients, phantom) = ClientLedger(clients, faults, ledger);
 
             Assert.True(ledger.Transitions >= Target, $"only {ledger.Transitions} transitions");
             Assert.Equal(0, ledger.Lost);
@@ -132,7 +134,7 @@ public sealed class ChaosDrillTests(ChaosCluster cluster, ITestOutputHelper outp
     private static async Task<TimeSpan> ConvergenceAsync(List<ChaosClient> clients, Dictionary<Guid, long> versions)
     {
         var watch = Stopwatch.StartNew();
-        while (clients.Any(c => c.Latest < versions[c.RoomId]) && watch.Elapsed < TimeSpan.FromSeconds(60))
+        while (clients.Any(c => c.Latest < versions[c.RoomId]) && watch.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(50);
         }
@@ -214,9 +216,11 @@ public sealed class ChaosDrillTests(ChaosCluster cluster, ITestOutputHelper outp
         var (lost, duplicated, phantom) = (0, 0, 0);
         foreach (var client in clients)
         {
-            var heard = client.Completions.ToList();
-            duplicated += heard.Count - heard.Distinct().Count();
             var recorded = ledger.Ends.TryGetValue(client.RoomId, out var ends) ? ends.ToHashSet() : [];
+            // Phases keep ending while the ledger is read: what a client heard after the ledger's last row is not judged.
+            var lastRecorded = recorded.Count == 0 ? DateTimeOffset.MinValue : recorded.Max();
+            var heard = client.Completions.Where(h => h <= lastRecorded).ToList();
+            duplicated += heard.Count - heard.Distinct().Count();
             phantom += heard.Count(h => !recorded.Contains(h));
             var heardSet = heard.ToHashSet();
             lost += recorded.Count(end => quiet.Any(q => end >= q.From && end <= q.To) && !heardSet.Contains(end));
@@ -235,6 +239,28 @@ public sealed class ChaosDrillTests(ChaosCluster cluster, ITestOutputHelper outp
             $"[chaos] database: lost {ledger.Lost}, duplicated {ledger.Duplicated}; clients: lost {lostToClients} (outside faults), " +
             $"heard twice {duplicatedAtClients}, never recorded {phantom}, stale events dropped {clients.Sum(c => c.Stale)}, reconnects {clients.Sum(c => c.Reconnects)}",
             $"[chaos] convergence after a fault: worst {worst.TotalMilliseconds:F0} ms, median {Median(faults):F0} ms; after the last {settled.TotalMilliseconds:F0} ms");
+    }
+
+    /// <summary>For a failed run: a few clients that did not converge, and a few phase ends no row recorded.</summary>
+    private static string Diagnose(List<ChaosClient> clients, Ledger ledger, Dictionary<Guid, long> versions)
+    {
+        var lines = clients.Where(c => c.Latest < versions[c.RoomId]).Take(5)
+            .Select(c => $"[chaos] behind: room {c.RoomId} knows v{c.Latest}, database v{versions[c.RoomId]}, " +
+                $"{c.Reconnects} reconnects, last rejoin failure: {c.RejoinFailure ?? "none"}")
+            .Concat(clients.SelectMany(c => Unrecorded(c, ledger)).Take(8))
+            .ToList();
+        return lines.Count == 0 ? "" : "\n" + string.Join('\n', lines);
+    }
+
+    private static IEnumerable<string> Unrecorded(ChaosClient client, Ledger ledger)
+    {
+        var recorded = ledger.Ends.TryGetValue(client.RoomId, out var ends) ? ends : [];
+        var lastRecorded = recorded.Count == 0 ? DateTimeOffset.MinValue : recorded.Max();
+        return client.Completions.Where(h => h <= lastRecorded && !recorded.Contains(h)).Take(2).Select(heard =>
+        {
+            var near = recorded.OrderBy(e => Math.Abs((e - heard).Ticks)).Take(2).Select(e => e.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture));
+            return $"[chaos] unrecorded: room {client.RoomId} heard {heard:HH:mm:ss.fff}; nearest rows {string.Join(", ", near)}";
+        });
     }
 
     private static double Median(List<Fault> faults) =>

@@ -7,14 +7,23 @@ namespace FocusMate.Api.Errors;
 /// The one place where failures become problem details: the domain's refusals keep their code and
 /// message; anything unexpected is logged and answered with <c>INTERNAL_ERROR</c>, never its text.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IOverloadDetector overload, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>How long a client is asked to wait when the database is overloaded.</summary>
+    public static readonly TimeSpan OverloadRetryAfter = TimeSpan.FromSeconds(2);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
         {
             return true; // the client went away; nobody is left to answer
+        }
+
+        if (overload.IsOverload(exception))
+        {
+            LogOverload(exception.GetBaseException().Message);
+            exception = new ServiceBusyException(OverloadRetryAfter);
         }
 
         var problem = exception switch
@@ -40,6 +49,9 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path);
         return ApiProblem.For(httpContext, ErrorCodes.InternalError, "Something went wrong on the server. Please try again.");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is overloaded; answered SERVICE_BUSY: {Reason}")]
+    private partial void LogOverload(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
     private partial void LogUnexpected(Exception exception, string method, string path);

@@ -12,7 +12,7 @@ namespace FocusMate.Api.Hubs;
 /// stays open. Unexpected failures are logged here (SignalR's own log of hub failures is turned down in
 /// appsettings.json) and reported as <c>INTERNAL_ERROR</c> without their text.
 /// </summary>
-public sealed partial class HubErrorFilter(TimeProvider clock, ILogger<HubErrorFilter> logger) : IHubFilter
+public sealed partial class HubErrorFilter(TimeProvider clock, IOverloadDetector overload, ILogger<HubErrorFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext,
         Func<HubInvocationContext, ValueTask<object?>> next)
@@ -26,6 +26,11 @@ public sealed partial class HubErrorFilter(TimeProvider clock, ILogger<HubErrorF
         catch (FocusMateException refused)
         {
             throw await ReportAsync(invocationContext, refused.Code, refused.Message, (refused as RetryLaterException)?.RetryAfterSeconds);
+        }
+        catch (Exception ex) when (overload.IsOverload(ex))
+        {
+            var busy = new ServiceBusyException(Errors.ProblemExceptionHandler.OverloadRetryAfter);
+            throw await ReportAsync(invocationContext, busy.Code, busy.Message, busy.RetryAfterSeconds);
         }
         catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
         {
@@ -44,10 +49,21 @@ public sealed partial class HubErrorFilter(TimeProvider clock, ILogger<HubErrorF
         }
         catch (FocusMateException refused)
         {
-            // The token no longer opens this room (participant removed, room deleted): close at once.
+            // The token no longer opens this room (participant removed, room deleted), or a limit: say why and close.
             throw new HubException($"{refused.Code}: {refused.Message}");
         }
+        catch (Exception ex) when (ex is not (HubException or OperationCanceledException))
+        {
+            // A passing failure (the database overloaded or away) must not tell the client to give up, as a failed
+            // connect would (SignalR closes it with "don't reconnect"): the transport is dropped instead, and the
+            // client connects again.
+            LogConnectFailed(ex);
+            context.Context.GetHttpContext()?.Abort();
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A hub connection could not be set up; dropped so that the client tries again")]
+    private partial void LogConnectFailed(Exception exception);
 
     private async Task<HubException> ReportAsync(HubInvocationContext invocation, string code, string message, int? retryAfter = null)
     {

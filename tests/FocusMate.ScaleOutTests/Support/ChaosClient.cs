@@ -34,6 +34,9 @@ public sealed class ChaosClient : IAsyncDisposable
     private int _stale;
     private int _reconnects;
 
+    /// <summary>Why the last join after a reconnect failed, if it did.</summary>
+    public string? RejoinFailure { get; private set; }
+
     /// <summary>Events whose version was not newer than what the client held when they arrived.</summary>
     public int Stale => Volatile.Read(ref _stale);
 
@@ -59,10 +62,33 @@ public sealed class ChaosClient : IAsyncDisposable
             Interlocked.Increment(ref client._reconnects);
             await client.RejoinAsync();
         };
+        // As the browser app does: a connection the server closed for good (or that gave up) is opened again.
+        connection.Closed += _ => client.RestartAsync();
         await connection.StartAsync();
         await client.RejoinAsync();
         return client;
     }
+
+    private async Task RestartAsync()
+    {
+        while (!_disposed)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            try
+            {
+                await _connection.StartAsync();
+                Interlocked.Increment(ref _reconnects);
+                await RejoinAsync();
+                return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or System.Net.WebSockets.WebSocketException or IOException)
+            {
+                RejoinFailure = $"{DateTime.UtcNow:HH:mm:ss.fff} restart: {ex.GetType().Name}: {ex.Message}";
+            }
+        }
+    }
+
+    private volatile bool _disposed;
 
     private async Task RejoinAsync()
     {
@@ -74,6 +100,7 @@ public sealed class ChaosClient : IAsyncDisposable
         catch (Exception ex) when (ex is InvalidOperationException or Microsoft.AspNetCore.SignalR.HubException or TaskCanceledException)
         {
             // Dropped again while joining: the next reconnect joins.
+            RejoinFailure = $"{DateTime.UtcNow:HH:mm:ss.fff} {ex.GetType().Name}: {ex.Message}";
         }
     }
 
@@ -97,7 +124,11 @@ public sealed class ChaosClient : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        await _connection.DisposeAsync();
+    }
 
     /// <summary>Reconnects after 0, 0.25, 0.5 s and then every second, for ever (a browser tab stays open).</summary>
     private sealed class Forever : IRetryPolicy

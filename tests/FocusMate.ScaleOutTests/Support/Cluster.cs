@@ -188,7 +188,7 @@ public class Cluster : IAsyncLifetime
         var site = template
             .Replace("${NGINX_PORT}", $"127.0.0.1:{port}", StringComparison.Ordinal)
             .Replace("${SPA_ROOT}", spa, StringComparison.Ordinal)
-            .Replace("${API_SERVERS}", string.Join(' ', Instances.Select(i => $"server 127.0.0.1:{i.Port} max_fails=1 fail_timeout=2s;")), StringComparison.Ordinal)
+            .Replace("${API_SERVERS}", string.Join(' ', Instances.Select(i => $"server 127.0.0.1:{i.Port} max_fails=0;")), StringComparison.Ordinal)
             .Replace("${ACCESS_LOG}", Path.Combine(_work, "access.log"), StringComparison.Ordinal)
             .Replace("${API_UPSTREAM}", "focusmate_api", StringComparison.Ordinal)
             .Replace("${NGINX_RESOLVER}", "127.0.0.11", StringComparison.Ordinal)
