@@ -4,6 +4,7 @@ using FocusMate.Core.Audit;
 using FocusMate.Core.Errors;
 using FocusMate.IntegrationTests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
+using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

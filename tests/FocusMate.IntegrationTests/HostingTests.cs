@@ -7,6 +7,7 @@ using FocusMate.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
+using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

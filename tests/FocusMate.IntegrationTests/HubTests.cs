@@ -7,6 +7,7 @@ using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR;
+using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

@@ -4,6 +4,7 @@ using FocusMate.Core.Errors;
 using FocusMate.IntegrationTests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR;
+using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

@@ -9,6 +9,7 @@ using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

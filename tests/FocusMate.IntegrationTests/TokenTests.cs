@@ -8,6 +8,7 @@ using FocusMate.IntegrationTests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

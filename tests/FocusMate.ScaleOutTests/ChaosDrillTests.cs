@@ -3,6 +3,7 @@ using System.Globalization;
 using FocusMate.ScaleOutTests.Support;
 using Npgsql;
 using Xunit.Abstractions;
+using FocusMate.TestSupport;
 
 namespace FocusMate.ScaleOutTests;
 

@@ -2,13 +2,13 @@ using FocusMate.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace FocusMate.IntegrationTests.Support;
+namespace FocusMate.TestSupport;
 
 /// <summary>
 /// One PostgreSQL database per test, copied from a template migrated once per run: a copy takes a few
 /// milliseconds where migrating each database would take most of a second.
 /// </summary>
-internal static class PostgresTestDatabases
+public static class PostgresTestDatabases
 {
     private const string Template = "fm_template";
     private static readonly SemaphoreSlim Gate = new(1, 1);

@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 
-namespace FocusMate.ScaleOutTests.Support;
+namespace FocusMate.TestSupport;
 
 /// <summary>
-/// One API process of the cluster: the Release build of the real app, run by the test host so its clock can be
-/// moved on (<c>POST /_test/clock</c>); stopped gently or killed.
+/// One API process: the Release build of the real app, run by the test host (tests/FocusMate.TestHost) so its clock
+/// can be moved on (<c>POST /_test/clock</c>); stopped gently, frozen or killed. The scale-out suite runs several.
 /// </summary>
 public sealed class ApiInstance(int number, int port, string work, IReadOnlyDictionary<string, string> environment)
 {
@@ -23,7 +22,7 @@ public sealed class ApiInstance(int number, int port, string work, IReadOnlyDict
 
     public string LogPath => Path.Combine(work, $"api-{Number}.log");
 
-    private static string Binaries => Path.Combine(Cluster.Repository, "tests", "FocusMate.TestHost", "bin", "Release", "net10.0");
+    private static string Binaries => Repository.PathOf("tests", "FocusMate.TestHost", "bin", "Release", "net10.0");
 
     public async Task StartAsync()
     {
@@ -54,7 +53,7 @@ public sealed class ApiInstance(int number, int port, string work, IReadOnlyDict
         _process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await Eventually.WaitAsync(() => Cluster.Ping(new Uri(Address, "/health/ready")), up => up || !IsRunning, TimeSpan.FromSeconds(60));
+        await Eventually.WaitAsync(() => Rest.PingAsync(new Uri(Address, "/health/ready")), up => up || !IsRunning, TimeSpan.FromSeconds(60));
         if (!IsRunning)
         {
             throw new InvalidOperationException($"Instance {Number} exited at start-up; see {LogPath}.");

@@ -1,4 +1,4 @@
-namespace FocusMate.TestHost;
+namespace FocusMate.TestSupport;
 
 /// <summary>
 /// The system clock, moved on by tests (<see cref="Advance"/>) and optionally running faster than real time:

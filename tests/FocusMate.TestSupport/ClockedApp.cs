@@ -1,10 +1,14 @@
 using FocusMate.Core.Timers;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using OpenTelemetry.Trace;
 
-namespace FocusMate.TestHost;
+namespace FocusMate.TestSupport;
 
-/// <summary>The real app on Kestrel, with <paramref name="clock"/> as its time and <c>POST /_test/clock</c> to move it.</summary>
+/// <summary>
+/// The real app on Kestrel, with <paramref name="clock"/> as its time and <c>POST /_test/clock</c> to move it; with
+/// <c>FOCUSMATE_TEST_SPANS</c> set (and tracing on), every span it records is written to that file.
+/// </summary>
 public sealed class ClockedApp(AdjustableClock clock) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -16,6 +20,10 @@ public sealed class ClockedApp(AdjustableClock clock) : WebApplicationFactory<Pr
             services.AddSingleton(clock);
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IStartupFilter, ClockEndpoint>();
+            if (Environment.GetEnvironmentVariable("FOCUSMATE_TEST_SPANS") is { Length: > 0 } spans)
+            {
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new SpanFile(spans)));
+            }
         });
     }
 

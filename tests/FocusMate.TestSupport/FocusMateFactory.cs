@@ -1,12 +1,9 @@
 using FocusMate.Core.Background;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FocusMate.IntegrationTests.Support;
+namespace FocusMate.TestSupport;
 
 /// <summary>
 /// The real app over its own database, on a fake clock: a SQLite file in a private data folder, or, when
