@@ -14,6 +14,7 @@
 # with the repository's compose files, or COMPOSE_FILE when set; COMPOSE_PROJECT_NAME picks the project.
 #   FOCUSMATE_API_DLL   local SQLite: the API binary (default src/FocusMate.Api/bin/Release/net10.0/FocusMate.Api.dll,
 #                       what scripts/run.sh builds)
+#   FOCUSMATE_BACKUP_TIMEOUT  seconds the copy may take (default 900)
 # The single-quoted commands below are meant for a shell inside a container.
 # shellcheck disable=SC2016
 set -euo pipefail
@@ -100,7 +101,7 @@ backup_local() {
       [ -f "$dll" ] || die "$dll is missing: build the API first (dotnet build src/FocusMate.Api -c Release, or scripts/run.sh once)"
       say "SQLite in $DataDirectory: online copy with the API's backup command"
       # The API's content root is its own folder (appsettings.json); the settings come from this environment.
-      (cd "$(dirname "$dll")" && dotnet "$(basename "$dll")" backup "$OUT/focusmate.db") >&2 \
+      (cd "$(dirname "$dll")" && timeout "${FOCUSMATE_BACKUP_TIMEOUT:-900}" dotnet "$(basename "$dll")" backup "$OUT/focusmate.db") >&2 \
         || die "the API's backup command failed (see above)"
       ;;
     postgres)
@@ -180,7 +181,7 @@ fi
   echo "host: $(hostname)"
   echo "signing key: $KEY_SOURCE"
 } > "$OUT/manifest.txt"
-(cd "$OUT" && for file in *; do [ "$file" = SHA256SUMS ] || sha256sum -- "$file"; done > SHA256SUMS.tmp && mv SHA256SUMS.tmp SHA256SUMS)
+(cd "$OUT" && files=(*) && sha256sum -- "${files[@]}" > SHA256SUMS)
 finished=1
 say "backup written: $(du -sh "$OUT" | cut -f1) in $OUT"
 say "  it holds the token signing key: keep it as secret as the .env file"
