@@ -75,7 +75,7 @@ public sealed class ObservedDeployment : IAsyncLifetime
     }
 }
 
-public sealed record TrafficSummary(int Requests, int Shed, int RateLimited, int Completions, int HubConnections);
+public sealed record TrafficSummary(int Requests, int Shed, int RateLimited, int Completions, int ClientsCut);
 
 [TestCaseOrderer(InOrder.Name, InOrder.Assembly)]
 public sealed class ObservabilityTests(ObservedDeployment deployment, ITestOutputHelper output) : IClassFixture<ObservedDeployment>
@@ -211,7 +211,8 @@ public sealed class ObservabilityTests(ObservedDeployment deployment, ITestOutpu
 /// <summary>
 /// What a few teams do in a minute, on every instance: rooms created and joined, hub connections opened (some
 /// closed again), timer commands over REST and the hub (applied and refused), chat, settings changes past their
-/// limit, phases running to their end; on the SQLite instance, bursts of writes beyond its queue (shed with 503).
+/// limit, phases running to their end, a client that stops reading (cut off); on the SQLite instance, bursts of writes
+/// beyond its queue (shed with 503).
 /// </summary>
 internal sealed class Traffic(ObservedDeployment deployment)
 {
@@ -222,6 +223,7 @@ internal sealed class Traffic(ObservedDeployment deployment)
     private int _shed;
     private int _rateLimited;
     private int _completions;
+    private int _cut;
 
     public async Task<TrafficSummary> RunAsync()
     {
@@ -229,7 +231,7 @@ internal sealed class Traffic(ObservedDeployment deployment)
         await PrometheusServer.SettleAsync();
         await WaveAsync();
         await PrometheusServer.SettleAsync();
-        return new TrafficSummary(_requests, _shed, _rateLimited, _completions, _clients.Count);
+        return new TrafficSummary(_requests, _shed, _rateLimited, _completions, _cut);
     }
 
     private async Task WaveAsync()
@@ -242,6 +244,7 @@ internal sealed class Traffic(ObservedDeployment deployment)
 
         await CompletePhasesAsync(rooms);
         await ShedAsync(deployment.SqliteInstance.Address);
+        await CutAsync(deployment.Cluster.Instances[0].Address);
         // A hub connection that ends: its duration is recorded.
         await _clients[0].DisposeAsync();
         _clients.RemoveAt(0);
@@ -311,14 +314,49 @@ internal sealed class Traffic(ObservedDeployment deployment)
     {
         var room = await _http.CreateRoomAsync(origin);
         _requests++;
-        for (var burst = 0; burst < 5 && _shed < 10; burst++)
+        var before = _shed;
+        for (var burst = 0; burst < 10 && _shed - before < 10; burst++)
         {
             var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
                 SendAsync(HttpMethod.Post, new Uri(origin, $"/api/v1/rooms/{room.RoomId}/messages"), room.Participant.Token, new { text = $"burst {i}" })));
             Assert.All(answers, a => Assert.Contains(a, new[] { HttpStatusCode.Created, HttpStatusCode.ServiceUnavailable }));
         }
 
-        Assert.True(_shed > 0, "no request was shed");
+        Assert.True(_shed > before, "no request was shed");
+    }
+
+    /// <summary>A client that stops reading while its answers pile up: the instance cuts it off.</summary>
+    private async Task CutAsync(Uri origin)
+    {
+        var before = await CutCountAsync(origin);
+        var room = await _http.CreateRoomAsync(origin);
+        var sleeper = await _http.JoinAsync(origin, room.RoomId, "Sleeper");
+        using var stalled = await StalledClient.ConnectAsync(origin, sleeper.Token);
+        // The room's chat goes on; the sleeper reads none of it, nor the answers to what it asks.
+        var text = new string('z', 490);
+        for (var i = 0; i < 100; i++)
+        {
+            await SendAsync(HttpMethod.Post, new Uri(origin, $"/api/v1/rooms/{room.RoomId}/messages"), room.Participant.Token, new { text });
+        }
+
+        for (var asked = 0; asked < 400 && await CutCountAsync(origin) == before; asked += 20)
+        {
+            if (!await stalled.AskAsync(20))
+            {
+                break;
+            }
+        }
+
+        await Eventually.WaitAsync(() => CutCountAsync(origin), n => n > before, TimeSpan.FromSeconds(10));
+        _cut++;
+    }
+
+    /// <summary>The instance's own count of clients cut off, read from its /metrics as Prometheus would.</summary>
+    private async Task<long> CutCountAsync(Uri origin)
+    {
+        var text = await _http.GetStringAsync(new Uri(origin, "/metrics"));
+        return text.Split('\n').Where(l => l.StartsWith("focusmate_hub_clients_cut_total", StringComparison.Ordinal))
+            .Sum(l => long.Parse(l.Split(' ')[^1], CultureInfo.InvariantCulture));
     }
 
     private async Task<int> SessionsAsync(Uri origin, Guid roomId) =>
