@@ -118,21 +118,31 @@ public sealed class ObservabilityTests(ObservedDeployment deployment, ITestOutpu
     [Fact, Order(3)]
     public async Task EveryPanelOfTheDashboardAnswersAfterTheTraffic()
     {
-        await deployment.TrafficAsync();
+        var traffic = await deployment.TrafficAsync();
         await PrometheusServer.SettleAsync();
         var report = new StringBuilder();
         var empty = new List<string>();
-        report.AppendLine(CultureInfo.InvariantCulture, $"FocusMate dashboard rendered from Prometheus at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z ($__rate_interval = {RateWindow}, every instance):");
+        report.AppendLine(CultureInfo.InvariantCulture, $"FocusMate dashboard rendered from Prometheus at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z ($__rate_interval = {RateWindow}, every instance).");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Traffic: {traffic}. Each query: its value now, and its peak over the run (max_over_time of the query, {RunWindow}).");
+        foreach (var (instance, role) in Roles())
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"  instance {instance} = {role}");
+        }
+
         foreach (var panel in Dashboard.Queries().GroupBy(q => q.Panel))
         {
             report.AppendLine(CultureInfo.InvariantCulture, $"## {panel.Key}");
             foreach (var query in panel)
             {
-                var samples = await Prometheus.QueryAsync(Dashboard.Render(query.Expression, RateWindow));
+                var expression = Dashboard.Render(query.Expression, RateWindow);
+                var samples = await Prometheus.QueryAsync(expression);
+                var peaks = await Prometheus.QueryAsync($"max_over_time(({expression})[{RunWindow}:{PrometheusServer.Interval.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s])");
                 report.AppendLine(CultureInfo.InvariantCulture, $"  {query.Legend}: {(samples.Count == 0 ? "(no data)" : "")}");
                 foreach (var sample in samples)
                 {
-                    report.AppendLine(CultureInfo.InvariantCulture, $"    {sample}");
+                    var peak = peaks.FirstOrDefault(p => p.Labels.Where(l => l.Key != "__name__").OrderBy(l => l.Key, StringComparer.Ordinal)
+                        .SequenceEqual(sample.Labels.Where(l => l.Key != "__name__").OrderBy(l => l.Key, StringComparer.Ordinal)));
+                    report.AppendLine(CultureInfo.InvariantCulture, $"    {sample}{(peak is null ? "" : $"   (peak {peak.Value.ToString("G6", CultureInfo.InvariantCulture)})")}");
                 }
 
                 if (samples.Count == 0 || samples.All(s => double.IsNaN(s.Value)))
@@ -185,6 +195,13 @@ public sealed class ObservabilityTests(ObservedDeployment deployment, ITestOutpu
     }
 
     private const string RateWindow = "2m";
+
+    /// <summary>Longer than the traffic run: the peaks cover all of it.</summary>
+    private const string RunWindow = "5m";
+
+    private IEnumerable<(string Instance, string Role)> Roles() =>
+        deployment.Cluster.Instances.Select(i => ($"{i.Address.Host}:{i.Address.Port}", $"scale-out instance {i.Number} (PostgreSQL, Redis)"))
+            .Append(($"{deployment.SqliteInstance.Address.Host}:{deployment.SqliteInstance.Address.Port}", "single shape (SQLite, writer queue of 1)"));
 
     /// <summary>The labels of the named alert's pending or firing instances, once there are <paramref name="count"/> of them.</summary>
     private async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> PendingAsync(string alert, int count = 1)
