@@ -1,15 +1,15 @@
 using FluentValidation;
 using FocusMate.Core.Access;
 using FocusMate.Core.Audit;
+using FocusMate.Core.Background;
 using FocusMate.Core.Chat;
-using FocusMate.Core.History;
-using FocusMate.Core.Participants;
+using FocusMate.Core.Retention;
 using FocusMate.Core.Rooms;
-using FocusMate.Core.Scaling;
+using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
 using FocusMate.Core.Validation;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusMate.Core;
 
@@ -21,7 +21,6 @@ public static class DependencyInjection
         ValidatorExtensions.UseSnakeCaseFieldNames();
         services.AddValidatorsFromAssemblyContaining<CreateRoomRequestValidator>(ServiceLifetime.Singleton);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IInstanceBus, SingleInstanceBus>();
         services.AddSingleton<PhaseDeadlines>();
         services.AddScoped<RoomAccess>();
         services.AddScoped<RoomService>();
@@ -30,7 +29,7 @@ public static class DependencyInjection
         services.AddScoped<HistoryService>();
         services.AddScoped<ChatService>();
         services.AddScoped<AuditTrail>();
-        services.AddSingleton<Telemetry.TimerMetrics>();
+        services.AddSingleton<TimerMetrics>();
         services.AddOptions<ChatOptions>()
             .BindConfiguration(ChatOptions.Section)
             .Validate(o => o.HistoryOnJoin is >= 0 and <= ChatService.MaxLimit, $"Chat:HistoryOnJoin must be 0–{ChatService.MaxLimit}.")

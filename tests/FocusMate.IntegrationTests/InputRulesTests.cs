@@ -2,8 +2,8 @@ using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Core.Errors;
 using FocusMate.IntegrationTests.Support;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 
 namespace FocusMate.IntegrationTests;
 

@@ -4,8 +4,8 @@ using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
 using FocusMate.Core.Errors;
 using FocusMate.IntegrationTests.Support;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 using Xunit.Abstractions;
 
 namespace FocusMate.IntegrationTests;

@@ -1,7 +1,7 @@
 using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
-using FocusMate.Core.History;
+using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
 using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
+using FocusMate.Core.Background;
 using FocusMate.Core.Errors;
-using FocusMate.Core.Events;
 using FocusMate.Core.Participants;
-using FocusMate.Core.Rooms;
+using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;

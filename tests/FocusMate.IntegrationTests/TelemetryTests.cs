@@ -12,6 +12,7 @@ using OpenTelemetry.Trace;
 namespace FocusMate.IntegrationTests;
 
 /// <summary>What operations get: metrics at /metrics for Prometheus, traces of each request and hub call with its database spans, backups.</summary>
+[Collection(Alone.Name)]
 public sealed class TelemetryTests
 {
     [Fact]
@@ -78,14 +79,16 @@ public sealed class TelemetryTests
         var completed = await Eventually.WaitAsync(() => Task.FromResult(Snapshot(spans)),
             all => all.Any(a => a.DisplayName.Contains("pause_timer", StringComparison.Ordinal)));
 
-        var request = completed.Single(a => a.Kind == ActivityKind.Server && a.DisplayName.EndsWith("timer/start", StringComparison.Ordinal)
+        // The exporter hears every app in this process (tests run side by side): this room's requests are the ones.
+        bool Ours(Activity a) => a.Kind == ActivityKind.Server && (a.GetTagItem("url.path") as string ?? "").Contains(room.RoomId.ToString(), StringComparison.Ordinal);
+        var request = completed.Single(a => Ours(a) && a.DisplayName.EndsWith("timer/start", StringComparison.Ordinal)
             && a.GetTagItem("http.response.status_code") is 200);
         var hubCall = completed.Single(a => a.DisplayName.Contains("pause_timer", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(completed, a => a.TraceId == request.TraceId && a.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
         Assert.Contains(completed, a => a.TraceId == hubCall.TraceId && a.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
         Assert.NotEqual(request.TraceId, hubCall.TraceId);
-        Assert.Contains(completed.Single(a => a.Kind == ActivityKind.Server && a.GetTagItem("http.response.status_code") is 409).TraceId.ToHexString(),
+        Assert.Contains(completed.Single(a => Ours(a) && a.GetTagItem("http.response.status_code") is 409).TraceId.ToHexString(),
             problem.TraceId, StringComparison.Ordinal);
     }
 

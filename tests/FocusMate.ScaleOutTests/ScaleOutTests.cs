@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
-using FocusMate.Core.Events;
+using FocusMate.Core.Participants;
 using FocusMate.Core.Timers;
 using FocusMate.ScaleOutTests.Support;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -1,5 +1,9 @@
 using FocusMate.Core.Audit;
 
+
+
+
+
 namespace FocusMate.Api.Contracts;
 
 /// <summary>One host action on record.</summary>

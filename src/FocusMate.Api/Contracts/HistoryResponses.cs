@@ -1,6 +1,10 @@
 using FocusMate.Core.History;
 using FocusMate.Core.Timers;
 
+
+
+
+
 namespace FocusMate.Api.Contracts;
 
 /// <summary>A finished phase.</summary>

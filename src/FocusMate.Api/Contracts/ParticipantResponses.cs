@@ -1,5 +1,8 @@
-using FocusMate.Core.Events;
 using FocusMate.Core.Participants;
+
+
+
+
 
 namespace FocusMate.Api.Contracts;
 

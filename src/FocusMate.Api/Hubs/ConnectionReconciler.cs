@@ -3,6 +3,10 @@ using FocusMate.Core.Participants;
 using FocusMate.Core.Scaling;
 using FocusMate.Core.Timers;
 
+
+
+
+
 namespace FocusMate.Api.Hubs;
 
 /// <summary>

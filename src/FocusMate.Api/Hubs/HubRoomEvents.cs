@@ -2,6 +2,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.Api.Hosting;
 using FocusMate.Core.Chat;
 using FocusMate.Core.Events;
+using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 using Microsoft.AspNetCore.SignalR;

@@ -2,6 +2,10 @@ using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 
+
+
+
+
 namespace FocusMate.Core.Events;
 
 /// <summary>
@@ -30,38 +34,4 @@ public interface IRoomEvents
 
     /// <summary>Someone wrote in the room's chat (<c>chat_message</c>).</summary>
     Task ChatMessageAsync(Chat.ChatMessage message);
-}
-
-/// <summary>What happened to a participant, as the room sees it.</summary>
-public enum ParticipantAction
-{
-    Joined,
-    Left,
-    Removed,
-    Online,
-    Offline,
-    Status,
-    HostChanged,
-}
-
-/// <summary>A participant as the room sees it: with its presence and shown status.</summary>
-public sealed record ParticipantView(Participant Participant, bool Online, ParticipantStatus Status)
-{
-    public static ParticipantView Of(Participant participant, bool online, Timers.TimerState timer)
-    {
-        ArgumentNullException.ThrowIfNull(participant);
-        return new(participant, online, participant.StatusDuring(timer));
-    }
-}
-
-/// <summary>One <c>participant_update</c>: what happened, to whom, and how many are in the room now.</summary>
-public sealed record ParticipantChange(ParticipantAction Action, ParticipantView Participant, int CurrentCount);
-
-/// <summary>Why a room is gone.</summary>
-public enum RoomDeletion
-{
-    /// <summary>Its host deleted it.</summary>
-    Deleted,
-    /// <summary>Nobody used it for the configured period.</summary>
-    Expired,
 }

@@ -12,6 +12,3 @@ public interface ISessionRepository
     /// <summary>Totals of the room's work phases that ended at or after <paramref name="since"/>, by outcome.</summary>
     Task<IReadOnlyList<WorkTotal>> WorkTotalsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken);
 }
-
-/// <summary>How many work phases ended with one outcome, and their actual seconds.</summary>
-public sealed record WorkTotal(SessionOutcome Outcome, int Count, long ActualSeconds);

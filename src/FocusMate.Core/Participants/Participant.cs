@@ -1,5 +1,9 @@
 using FocusMate.Core.Timers;
 
+
+
+
+
 namespace FocusMate.Core.Participants;
 
 /// <summary>Someone in a room. There are no accounts: the participant is who its token names.</summary>
@@ -51,15 +55,4 @@ public sealed class Participant
             ? ParticipantStatus.Focusing
             : ParticipantStatus.Break;
     }
-}
-
-/// <summary>What a participant tells the room they are doing.</summary>
-public enum ParticipantStatus
-{
-    /// <summary>Working on something.</summary>
-    Focusing,
-    /// <summary>Taking a break.</summary>
-    Break,
-    /// <summary>Not at the desk.</summary>
-    Away,
 }

@@ -1,5 +1,9 @@
 using FocusMate.Core.Timers;
 
+
+
+
+
 namespace FocusMate.Core.Rooms;
 
 /// <summary>What the host of a room decides (SPEC §1), with the contract's defaults.</summary>

@@ -1,4 +1,8 @@
-using FocusMate.Core.Participants;
+using FocusMate.Core.Presence;
+
+
+
+
 
 namespace FocusMate.Infrastructure.Presence;
 

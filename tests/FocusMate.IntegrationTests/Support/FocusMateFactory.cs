@@ -1,4 +1,4 @@
-using FocusMate.Core.Timers;
+using FocusMate.Core.Background;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,4 +1,9 @@
 using FocusMate.Core.History;
+using FocusMate.Core.Timers;
+
+
+
+
 
 namespace FocusMate.UnitTests.History;
 

@@ -1,6 +1,10 @@
 using FocusMate.Core.Scaling;
 using FocusMate.Core.Timers;
 
+
+
+
+
 namespace FocusMate.UnitTests.Timers;
 
 public class PhaseDeadlinesTests

@@ -1,6 +1,9 @@
 using FocusMate.Core.Errors;
-using FocusMate.Core.History;
 using FocusMate.Core.Timers;
+
+
+
+
 
 namespace FocusMate.UnitTests.Timers;
 
