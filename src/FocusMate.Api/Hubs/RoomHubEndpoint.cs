@@ -46,7 +46,10 @@ public static class RoomHubEndpoint
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlowClientGuard).FullName!);
         var options = new HttpConnectionDispatcherOptions
         {
-            ApplicationMaxBufferSize = limits.HubSendBufferBytes,
+            // What SignalR may hold for the client unsent before a flush waits (the guard's "stopped reading"). It is the
+            // transport's buffer, not the application's (that one bounds what the client sends): a join_room answer
+            // with a long chat history (up to ~300 KB) must fit, or a reading client is cut off on joining.
+            TransportMaxBufferSize = limits.HubSendBufferBytes,
             TransportSendTimeout = limits.HubSendTimeout,
         };
         var endpoint = app.MapConnections(RoomHub.Path, options, connection => connection.UseSlowClientGuard(logger, app.Services.GetRequiredService<Telemetry.ApiMetrics>()).UseHub<RoomHub>());

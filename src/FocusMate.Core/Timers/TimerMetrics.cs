@@ -18,21 +18,36 @@ public sealed class TimerMetrics
         _completions = meter.CreateCounter<long>("focusmate.phase.completions", "{phase}", "Phases that ran to their target, by the type that ended.");
         _lateness = meter.CreateHistogram<double>("focusmate.scheduler.lateness", "s", "How long after its target a phase was completed.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
+        // Every series exists from the start at 0, so Prometheus's rate() sees the first command and completion.
+        foreach (var command in Enum.GetValues<TimerCommand>())
+        {
+            _commands.Add(0, Tags(command, applied: true));
+            _commands.Add(0, Tags(command, applied: false));
+        }
+
+        foreach (var type in Enum.GetValues<SessionType>())
+        {
+            _completions.Add(0, Tag(type));
+        }
     }
 
-    public void Command(TimerCommand command, bool applied) =>
-        _commands.Add(1, new KeyValuePair<string, object?>("command", Name(command)), new KeyValuePair<string, object?>("outcome", applied ? "applied" : "refused"));
+    public void Command(TimerCommand command, bool applied) => _commands.Add(1, Tags(command, applied));
 
     public void Completed(SessionType ended, TimeSpan lateness)
     {
-        _completions.Add(1, new KeyValuePair<string, object?>("session_type", ended switch
-        {
-            SessionType.Work => "work",
-            SessionType.Break => "break",
-            _ => "long_break",
-        }));
+        _completions.Add(1, Tag(ended));
         _lateness.Record(Math.Max(0, lateness.TotalSeconds));
     }
+
+    private static KeyValuePair<string, object?>[] Tags(TimerCommand command, bool applied) =>
+        [new("command", Name(command)), new("outcome", applied ? "applied" : "refused")];
+
+    private static KeyValuePair<string, object?> Tag(SessionType type) => new("session_type", type switch
+    {
+        SessionType.Work => "work",
+        SessionType.Break => "break",
+        _ => "long_break",
+    });
 
     private static string Name(TimerCommand command) => command switch
     {
