@@ -7,7 +7,7 @@ using FocusMate.Infrastructure.Data;
 using FocusMate.Infrastructure.ScaleOut;
 using FocusMate.Infrastructure;
 
-// The composition root: what FocusMate is, one part a line. docs/architecture.md walks through each part.
+// The composition root: what FocusMate is, one part a line. docs/architecture.md says where each part lives.
 
 // `dotnet FocusMate.Api.dll backup <file>` writes an online copy of the SQLite database instead of serving
 // (scripts/backup.sh runs it, also inside the container, which has no sqlite3).

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace FocusMate.Api.Hubs;
 
 /// <summary>
-/// The room's real-time channel (SPEC §4). Connect with <c>access_token=&lt;participant token&gt;</c>,
+/// The room's real-time channel (docs/realtime.md). Connect with <c>access_token=&lt;participant token&gt;</c>,
 /// call <c>join_room()</c> for the snapshot, and after every reconnect call it again. Commands go
 /// through the same services as REST and produce the same events.
 /// </summary>

@@ -10,7 +10,7 @@ using FocusMate.Core.Timers;
 namespace FocusMate.Core.Access;
 
 /// <summary>
-/// The authorisation rules of SPEC §2, in one place for REST and the hub. The token only says who
+/// The authorisation rules (docs/architecture.md, "The rules of a room"), in one place for REST and the hub. The token only says who
 /// calls; the stored participant decides what it may do, so a removed participant or a host role
 /// handed over takes effect at once.
 /// </summary>

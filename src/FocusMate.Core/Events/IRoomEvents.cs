@@ -10,7 +10,7 @@ namespace FocusMate.Core.Events;
 
 /// <summary>
 /// What the room hears when its state changes. Services call this after a change is stored; the
-/// hub layer turns each call into the events of SPEC §4 for everyone in the room.
+/// hub layer turns each call into the events of docs/realtime.md for everyone in the room.
 /// </summary>
 public interface IRoomEvents
 {

@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace FocusMate.Core.Rooms;
 
-/// <summary>The ranges of SPEC §1 for every setting a request carries.</summary>
+/// <summary>The ranges of the room's settings (docs/architecture.md, "The rules of a room") for every setting a request carries.</summary>
 public sealed class RoomSettingsFieldsValidator : AbstractValidator<IRoomSettingsFields>
 {
     public RoomSettingsFieldsValidator()
