@@ -4,6 +4,7 @@ using FocusMate.Api.Hubs;
 using FocusMate.Api.RateLimiting;
 using FocusMate.Core;
 using FocusMate.Infrastructure.Data;
+using FocusMate.Infrastructure.Push;
 using FocusMate.Infrastructure.ScaleOut;
 using FocusMate.Infrastructure;
 
@@ -25,6 +26,7 @@ builder.Services
     .AddCore()
     .AddDatabase(builder.Configuration, dataDirectory, HealthSetup.ReadyTag)
     .AddScaleOut(builder.Configuration)
+    .AddWebPush(builder.Configuration, dataDirectory)
     .AddParticipantTokens(builder.Configuration, dataDirectory)
     .AddApi(builder.Configuration)
     .AddRoomHub(builder.Configuration)

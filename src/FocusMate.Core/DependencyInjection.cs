@@ -3,6 +3,7 @@ using FocusMate.Core.Access;
 using FocusMate.Core.Audit;
 using FocusMate.Core.Background;
 using FocusMate.Core.Chat;
+using FocusMate.Core.Push;
 using FocusMate.Core.Retention;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Services;
@@ -51,6 +52,18 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddHostedService<PhaseScheduler>();
         services.AddHostedService<PresenceKeeper>();
+        services.AddScoped<FocusTracker>();
+        services.AddScoped<PushService>();
+        services.AddSingleton<PhaseEndPushes>();
+        services.AddSingleton<PushMetrics>();
+        services.AddOptions<PushOptions>()
+            .BindConfiguration(PushOptions.Section)
+            .Validate(o => o.EffectiveAllowedEndpoints.All(e => e.StartsWith("https://", StringComparison.Ordinal) || e.StartsWith("http://", StringComparison.Ordinal)),
+                "Push:AllowedEndpoints must be origins (https://host[:port], or https://*.domain).")
+            .Validate(o => o.Concurrency is >= 1 and <= 256 && o.MaxPerParticipant >= 1 && o.SendTimeout > TimeSpan.Zero,
+                "Push:Concurrency must be 1–256, Push:MaxPerParticipant at least 1, Push:SendTimeout positive.")
+            .ValidateOnStart();
+        services.AddHostedService<PhaseEndNotifier>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using FocusMate.Core.Chat;
 using FocusMate.Core.Errors;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
+using FocusMate.Core.Push;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 using FocusMate.Infrastructure.Data;
@@ -57,6 +58,8 @@ public static class DependencyInjection
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IChatRepository, ChatRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IFocusLog, FocusLog>();
+        services.AddScoped<IPushSubscriptionRepository, PushSubscriptionRepository>();
         services.AddSingleton<IOverloadDetector, DatabaseOverload>();
         services.AddSingleton<Telemetry.DatabaseMetrics>();
         services.AddHostedService(provider => provider.GetRequiredService<Telemetry.DatabaseMetrics>());

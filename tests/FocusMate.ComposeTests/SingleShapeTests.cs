@@ -3,8 +3,8 @@ using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.ComposeTests.Support;
 using FocusMate.Core.Timers;
-using Xunit.Abstractions;
 using FocusMate.TestSupport;
+using Xunit.Abstractions;
 
 namespace FocusMate.ComposeTests;
 

@@ -3,8 +3,8 @@ using FocusMate.Api.Contracts;
 using FocusMate.Core.Audit;
 using FocusMate.Core.Errors;
 using FocusMate.IntegrationTests.Support;
-using Microsoft.AspNetCore.SignalR.Client;
 using FocusMate.TestSupport;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace FocusMate.IntegrationTests;
 

@@ -4,12 +4,12 @@ using FocusMate.Api.Contracts;
 using FocusMate.Core.Errors;
 using FocusMate.Core.Timers;
 using FocusMate.Infrastructure.Data;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
-using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

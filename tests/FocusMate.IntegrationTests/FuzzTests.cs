@@ -6,10 +6,10 @@ using FocusMate.Api.Contracts;
 using FocusMate.Api.Errors;
 using FocusMate.Api.Json;
 using FocusMate.Core.Errors;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR;
 using Xunit.Abstractions;
-using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

@@ -5,9 +5,9 @@ using FocusMate.Core.Errors;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR;
-using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

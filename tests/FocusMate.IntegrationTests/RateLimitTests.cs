@@ -3,10 +3,10 @@ using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
 using FocusMate.Core.Errors;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR;
 using Xunit.Abstractions;
-using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

@@ -6,11 +6,11 @@ using FocusMate.Core.Errors;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

@@ -3,9 +3,9 @@ using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
 using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
+using FocusMate.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

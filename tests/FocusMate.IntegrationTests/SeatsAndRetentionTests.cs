@@ -7,9 +7,9 @@ using FocusMate.Core.Participants;
 using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

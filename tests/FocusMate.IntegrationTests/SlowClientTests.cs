@@ -7,6 +7,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
 using FocusMate.Api.Json;
 using FocusMate.Core.Participants;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Connections;
@@ -14,7 +15,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

@@ -4,10 +4,10 @@ using FocusMate.Api.Contracts;
 using FocusMate.Core.Errors;
 using FocusMate.Infrastructure.Data;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

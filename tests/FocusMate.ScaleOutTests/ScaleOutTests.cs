@@ -6,9 +6,9 @@ using FocusMate.Api.Hubs;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Timers;
 using FocusMate.ScaleOutTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
-using FocusMate.TestSupport;
 
 namespace FocusMate.ScaleOutTests;
 

@@ -45,7 +45,6 @@ public sealed class FocusMateFactory : WebApplicationFactory<Program>
     /// <summary>The PostgreSQL server the suite runs against, if any (a connection string without a database).</summary>
     public static string? PostgresServer => Environment.GetEnvironmentVariable("FOCUSMATE_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
 
-
     private static readonly (string Policy, string Permits)[] LimitsOutOfReach =
         [("CreateRoom", "100000"), ("Join", "100000"), ("Api", "100000"), ("Commands", "100000"), ("Settings", "100000"), ("Hub", "100000")];
 

@@ -24,7 +24,6 @@ public sealed class RoomHubClient : IAsyncDisposable
     /// <summary>How long a wait lasts over real sockets, where reconnects and other processes take their time.</summary>
     public static readonly TimeSpan LivePatience = TimeSpan.FromSeconds(30);
 
-
     private readonly ConcurrentDictionary<string, Channel<object>> _events = new();
     private readonly Channel<RoomSnapshot> _rejoins = System.Threading.Channels.Channel.CreateUnbounded<RoomSnapshot>();
     private readonly Lock _gate = new();

@@ -1,9 +1,5 @@
 using FocusMate.Core.Audit;
 
-
-
-
-
 namespace FocusMate.Api.Contracts;
 
 /// <summary>One host action on record.</summary>

@@ -1,9 +1,5 @@
 using FocusMate.Core.Chat;
 
-
-
-
-
 namespace FocusMate.Api.Contracts;
 
 /// <summary>A chat message. <c>text</c> is plain text: show it as text, never as HTML.</summary>

@@ -1,9 +1,5 @@
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.Api.Contracts;
 
 /// <summary>A room's timer as of <see cref="ServerTime"/>. Clients count down from <see cref="TargetTimestamp"/>.</summary>

@@ -3,10 +3,6 @@ using FocusMate.Core.Participants;
 using FocusMate.Core.Scaling;
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.Api.Hubs;
 
 /// <summary>

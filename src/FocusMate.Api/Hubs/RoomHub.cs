@@ -122,6 +122,17 @@ public sealed class RoomHub(
         return view.ToResponse();
     }
 
+    /// <summary>Says what the caller is working on (up to 80 characters), shown next to its name; null or "" clears it.</summary>
+    [HubMethodName("set_task")]
+    [RateLimited(RateLimitPolicy.Settings)]
+    public async Task<ParticipantResponse> SetTask(JsonElement? text)
+    {
+        var me = Me;
+        var request = new SetTaskRequest { Task = HubArguments.OptionalText(text, "task") };
+        var view = await participants.SetTaskAsync(me.RoomId, me, request, Context.ConnectionAborted);
+        return view.ToResponse();
+    }
+
     /// <summary>Sends a chat message (1–500 characters) to everyone in the room.</summary>
     [HubMethodName("send_message")]
     [RateLimited(RateLimitPolicy.Chat)]
@@ -186,6 +197,9 @@ internal static class HubArguments
         value.ValueKind == JsonValueKind.String
             ? value.GetString()!
             : throw RequestValidationException.For(name, $"'{name}' must be a string.");
+
+    public static string? OptionalText(JsonElement? value, string name) =>
+        value is not { ValueKind: not JsonValueKind.Null } given ? null : Text(given, name);
 
     public static Guid Id(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)

@@ -3,10 +3,6 @@ using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.Core.Access;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using FocusMate.Core.History;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Presence;
 using FocusMate.Core.Retention;
@@ -49,6 +50,7 @@ public sealed partial class RoomJanitor(
         dropped += await DropAsync(scope.ServiceProvider,
             (limit, ct) => repository.NeverSeenSinceAsync(now - options.Value.NeverConnectedParticipant, limit, ct), cancellationToken);
         var expired = await ExpireUnusedAsync(scope.ServiceProvider, now - options.Value.RoomInactivity, cancellationToken);
+        await CloseLostFocusAsync(scope.ServiceProvider.GetRequiredService<IFocusLog>(), cancellationToken);
         if (dropped + expired > 0)
         {
             LogSwept(Logger, dropped, expired);
@@ -75,6 +77,32 @@ public sealed partial class RoomJanitor(
         while (absent.Count == options.Value.BatchSize);
 
         return count;
+    }
+
+    /// <summary>
+    /// Ends the focus of participants who are online nowhere (their instance died, or the disconnect was lost) at the
+    /// moment they were last seen: nobody keeps focusing in the statistics after they left.
+    /// </summary>
+    private async Task CloseLostFocusAsync(IFocusLog focus, CancellationToken cancellationToken)
+    {
+        if (!presence.IsKnown)
+        {
+            return;
+        }
+
+        var online = new Dictionary<Guid, IReadOnlySet<Guid>>();
+        foreach (var (roomId, participantId, lastSeenAt) in await focus.OpenAsync(options.Value.BatchSize * 10, cancellationToken))
+        {
+            if (!online.TryGetValue(roomId, out var here))
+            {
+                online[roomId] = here = await presence.OnlineInAsync(roomId);
+            }
+
+            if (!here.Contains(participantId))
+            {
+                await focus.EndAsync(roomId, [participantId], lastSeenAt, cancellationToken);
+            }
+        }
     }
 
     private async Task<int> ExpireUnusedAsync(IServiceProvider services, DateTimeOffset activeBefore, CancellationToken cancellationToken)

@@ -1,7 +1,3 @@
-
-
-
-
 namespace FocusMate.Core.Errors;
 
 /// <summary>Something named by the request does not exist.</summary>

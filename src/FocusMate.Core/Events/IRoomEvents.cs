@@ -2,10 +2,6 @@ using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.Core.Events;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.Core.History;
 
 /// <summary>A finished phase of a room, as stored in its history.</summary>

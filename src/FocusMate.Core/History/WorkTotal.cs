@@ -1,8 +1,5 @@
 using FocusMate.Core.Timers;
 
-
-
-
 namespace FocusMate.Core.History;
 
 /// <summary>How many work phases ended with one outcome, and their actual seconds.</summary>

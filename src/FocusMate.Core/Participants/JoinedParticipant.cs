@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Participants;
 
 /// <summary>A participant who just joined, with its token.</summary>

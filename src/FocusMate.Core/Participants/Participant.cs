@@ -1,9 +1,5 @@
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.Core.Participants;
 
 /// <summary>Someone in a room. There are no accounts: the participant is who its token names.</summary>
@@ -40,6 +36,25 @@ public sealed class Participant
     /// participant only holds a seat, and is dropped after a short time (room squatting).
     /// </summary>
     public DateTimeOffset? FirstSeenAt { get; private set; }
+
+    /// <summary>What the participant says they are working on this session (up to <see cref="MaxTaskLength"/> characters); null when not said.</summary>
+    public string? Task { get; private set; }
+
+    public const int MaxTaskLength = Validation.TaskRules.MaxLength;
+
+    /// <summary>
+    /// Since when the participant has been focusing — online, with the status focusing, during a running work phase
+    /// — while that lasts; null otherwise. When it ends, the stretch is kept as a focus interval (statistics per person).
+    /// </summary>
+    public DateTimeOffset? FocusSince { get; private set; }
+
+    /// <summary>Whether the participant counts as focusing now: online, showing focusing, while a work phase runs.</summary>
+    public bool IsFocusing(bool online, TimerState timer)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        return online && timer.Status == TimerStatus.Running && timer.SessionType == SessionType.Work
+            && StatusDuring(timer) == ParticipantStatus.Focusing;
+    }
 
     /// <summary>Which of the participant's tokens is valid: rotating the token moves it on, and older tokens stop working.</summary>
     public int TokenVersion { get; private set; }

@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Participants;
 
 /// <summary>What happened to a participant, as the room sees it.</summary>
@@ -11,4 +10,6 @@ public enum ParticipantAction
     Offline,
     Status,
     HostChanged,
+    /// <summary>The participant said (or cleared) what they are working on.</summary>
+    Task,
 }

@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Participants;
 
 /// <summary>What a participant tells the room they are doing.</summary>

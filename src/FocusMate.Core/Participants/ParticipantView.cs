@@ -1,8 +1,3 @@
-
-
-
-
-
 namespace FocusMate.Core.Participants;
 
 /// <summary>A participant as the room sees it: with its presence and shown status.</summary>

@@ -1,6 +1,5 @@
 using FocusMate.Core.Participants;
 
-
 namespace FocusMate.Core.Rooms;
 
 /// <summary>A new room, its host and the host's token.</summary>

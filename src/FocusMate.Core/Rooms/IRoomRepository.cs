@@ -1,10 +1,6 @@
 using FocusMate.Core.Participants;
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.Core.Rooms;
 
 /// <summary>Rooms with their timers.</summary>

@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Rooms;
 
 /// <summary>The settings a request may carry; a missing field keeps its current or default value.</summary>

@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Rooms;
 
 /// <summary>Why a room is gone.</summary>

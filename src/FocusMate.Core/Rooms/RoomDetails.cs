@@ -1,6 +1,5 @@
 using FocusMate.Core.Timers;
 
-
 namespace FocusMate.Core.Rooms;
 
 /// <summary>A room with its timer.</summary>

@@ -1,9 +1,5 @@
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.Core.Rooms;
 
 /// <summary>What the host of a room decides (docs/architecture.md, "The rules of a room"), with the contract's defaults.</summary>

@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Rooms;
 
 public static class RoomSettingsFieldsExtensions

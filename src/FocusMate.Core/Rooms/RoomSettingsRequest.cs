@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Rooms;
 
 /// <summary>Settings a request may carry; a field left out keeps its current value (or, for a new room, the default).</summary>

@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Rooms;
 
 /// <summary>Settings to change; fields left out keep their value. New lengths apply from the next phase.</summary>

@@ -1,16 +1,13 @@
 using FocusMate.Core.Errors;
 using FocusMate.Core.History;
+using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
-
-
-
-
 
 namespace FocusMate.Core.Services;
 
 /// <summary>A room's finished phases and the statistics drawn from them.</summary>
-public sealed class HistoryService(IRoomRepository rooms, ISessionRepository sessions, TimeProvider clock)
+public sealed class HistoryService(IRoomRepository rooms, ISessionRepository sessions, IFocusLog focus, IParticipantRepository participants, TimeProvider clock)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
@@ -42,9 +39,18 @@ public sealed class HistoryService(IRoomRepository rooms, ISessionRepository ses
         var span = ParsePeriod(period);
         var zone = ParseZone(timeZone);
         await EnsureRoomAsync(roomId, cancellationToken);
-        var since = span.StartAt(zone, clock.GetUtcNowMilliseconds());
+        var now = clock.GetUtcNowMilliseconds();
+        var since = span.StartAt(zone, now);
         var totals = await sessions.WorkTotalsSinceAsync(roomId, since, cancellationToken);
-        return RoomStatistics.From(span, zone.Id, since, totals);
+        var ends = await sessions.WorkEndsSinceAsync(roomId, since, cancellationToken);
+        var intervals = await focus.IntervalsSinceAsync(roomId, since, cancellationToken);
+        var open = await focus.OpenInAsync(roomId, cancellationToken);
+        var present = (await participants.ListAsync(roomId, cancellationToken)).Select(p => (p.Id, p.UserName)).ToList();
+        return RoomStatistics.From(span, zone.Id, since, totals) with
+        {
+            Days = RoomStatistics.ByDay(ends, zone, since, now),
+            Participants = RoomStatistics.ByParticipant(intervals, open, present, since, now),
+        };
     }
 
     private async Task EnsureRoomAsync(Guid roomId, CancellationToken cancellationToken) =>

@@ -22,6 +22,8 @@ public sealed class ParticipantService(
     IRoomEvents events,
     AuditTrail audit,
     IValidator<JoinRoomRequest> joinValidator,
+    IValidator<SetTaskRequest> taskValidator,
+    FocusTracker focus,
     TimeProvider clock)
 {
     /// <summary>Adds a participant to the room and issues its token.</summary>
@@ -153,7 +155,21 @@ public sealed class ParticipantService(
         await participants.SetStatusAsync(roomId, me.Id, status, cancellationToken);
         var updated = await participants.FindAsync(roomId, me.Id, cancellationToken) ?? throw new UnauthorizedException();
         var online = (await presence.OnlineInAsync(roomId)).Contains(me.Id);
+        await focus.ParticipantChangedAsync(updated, online, await TimerAsync(roomId, cancellationToken), clock.GetUtcNowMilliseconds(), cancellationToken);
         return await PublishAsync(roomId, ParticipantAction.Status, updated, online, cancellationToken) ?? throw NotFoundException.Room(roomId);
+    }
+
+    /// <summary>Sets what the caller is working on (shown next to its name); empty or null clears it.</summary>
+    public async Task<ParticipantView> SetTaskAsync(Guid roomId, Caller? caller, SetTaskRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        _ = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        var me = await access.RequireMemberAsync(roomId, caller, cancellationToken);
+        await taskValidator.EnsureValidAsync(request, cancellationToken);
+        await participants.SetTaskAsync(roomId, me.Id, request.Normalized, cancellationToken);
+        var updated = await participants.FindAsync(roomId, me.Id, cancellationToken) ?? throw new UnauthorizedException();
+        var online = (await presence.OnlineInAsync(roomId)).Contains(me.Id);
+        return await PublishAsync(roomId, ParticipantAction.Task, updated, online, cancellationToken) ?? throw NotFoundException.Room(roomId);
     }
 
     /// <summary>A hub connection of the participant joined the room; the room hears when it comes online.</summary>
@@ -165,6 +181,7 @@ public sealed class ParticipantService(
         await rooms.TouchAsync(participant.RoomId, now, cancellationToken);
         if (await presence.ConnectAsync(participant.RoomId, participant.Id, connectionId))
         {
+            await FocusAsync(participant, online: true, now, cancellationToken);
             await PublishAsync(participant.RoomId, ParticipantAction.Online, participant, online: true, cancellationToken);
         }
     }
@@ -177,10 +194,12 @@ public sealed class ParticipantService(
             return;
         }
 
-        await participants.TouchAsync([left.ParticipantId], clock.GetUtcNowMilliseconds(), cancellationToken);
+        var now = clock.GetUtcNowMilliseconds();
+        await participants.TouchAsync([left.ParticipantId], now, cancellationToken);
         var participant = await participants.FindAsync(left.RoomId, left.ParticipantId, cancellationToken);
         if (participant is not null)
         {
+            await FocusAsync(participant, online: false, now, cancellationToken);
             await PublishAsync(left.RoomId, ParticipantAction.Offline, participant, online: false, cancellationToken);
         }
     }
@@ -192,6 +211,7 @@ public sealed class ParticipantService(
         var participant = await participants.FindAsync(back.RoomId, back.ParticipantId, cancellationToken);
         if (participant is not null)
         {
+            await FocusAsync(participant, online: true, clock.GetUtcNowMilliseconds(), cancellationToken);
             await PublishAsync(back.RoomId, ParticipantAction.Online, participant, online: true, cancellationToken);
         }
     }
@@ -206,6 +226,8 @@ public sealed class ParticipantService(
     /// <summary>Takes the participant out and tells the room; false when it was not in the room any more.</summary>
     private async Task<bool> TakeOutAsync(Participant leaving, ParticipantAction action, CancellationToken cancellationToken)
     {
+        // Its focus so far is kept (the statistics show people who left), before the participant is gone.
+        await focus.LeavingAsync(leaving, clock.GetUtcNowMilliseconds(), cancellationToken);
         if (!await participants.RemoveAsync(leaving.RoomId, leaving.Id, cancellationToken))
         {
             return false;
@@ -245,6 +267,9 @@ public sealed class ParticipantService(
         await PublishAsync(successor.RoomId, ParticipantAction.HostChanged, promoted, online, cancellationToken);
         return true;
     }
+
+    private async Task FocusAsync(Participant participant, bool online, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await focus.ParticipantChangedAsync(participant, online, await TimerAsync(participant.RoomId, cancellationToken), now, cancellationToken);
 
     private async Task<IReadOnlyList<ParticipantView>> ViewsAsync(Guid roomId, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using FocusMate.Core.Errors;
 using FocusMate.Core.Events;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Presence;
+using FocusMate.Core.Push;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,8 @@ public sealed partial class TimerService(
     IPresenceTracker presence,
     TimerMetrics metrics,
     PhaseDeadlines deadlines,
+    FocusTracker focus,
+    PhaseEndPushes pushes,
     TimeProvider clock,
     ILogger<TimerService> logger)
 {
@@ -149,8 +152,32 @@ public sealed partial class TimerService(
         }
 
         await events.TimerChangedAsync(roomId, transition.State, ends);
+        if (ends.Count > 0)
+        {
+            pushes.Enqueue(roomId, ends);
+        }
+
+        await TrackFocusAsync(roomId, current, transition, cancellationToken);
         return true;
     }
+
+    /// <summary>Statistics per person follow the timer; the change is committed and announced already, so a failure here is only logged.</summary>
+    private async Task TrackFocusAsync(Guid roomId, TimerState before, TimerTransition transition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await focus.TimerChangedAsync(roomId, before, transition, clock.GetUtcNowMilliseconds(), cancellationToken);
+        }
+#pragma warning disable CA1031 // The timer changed already; losing a focus interval must not turn the command into an error.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogFocusFailed(ex, roomId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording focus for room {RoomId} failed")]
+    private partial void LogFocusFailed(Exception exception, Guid roomId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Completion of room {RoomId} at version {Version} was taken by another writer")]
     private partial void LogCompletionTaken(Guid roomId, long version);

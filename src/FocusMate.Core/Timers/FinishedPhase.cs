@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Timers;
 
 /// <summary>A phase that ended, as the history records it.</summary>

@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Timers;
 
 /// <summary>A completion as the room hears it: what ended and came next, and the instant the phase ended (its target).</summary>

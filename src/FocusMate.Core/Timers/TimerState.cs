@@ -1,9 +1,5 @@
 using FocusMate.Core.Errors;
 
-
-
-
-
 namespace FocusMate.Core.Timers;
 
 /// <summary>

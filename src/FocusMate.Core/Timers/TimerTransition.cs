@@ -1,4 +1,3 @@
-
 namespace FocusMate.Core.Timers;
 
 /// <summary>The outcome of a command: the new state, the phases that finished and the completions on the way.</summary>

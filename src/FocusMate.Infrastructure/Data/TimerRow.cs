@@ -1,9 +1,5 @@
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.Infrastructure.Data;
 
 /// <summary>The stored form of a room's timer: one row per room, changed by compare-and-swap on <see cref="Version"/>.</summary>

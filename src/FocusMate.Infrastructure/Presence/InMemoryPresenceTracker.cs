@@ -1,9 +1,5 @@
 using FocusMate.Core.Presence;
 
-
-
-
-
 namespace FocusMate.Infrastructure.Presence;
 
 /// <summary>Presence for one process: the connections this instance holds.</summary>

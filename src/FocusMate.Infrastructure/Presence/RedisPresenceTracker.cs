@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using FocusMate.Core.Background;
 using FocusMate.Core.Presence;
-using Microsoft.Extensions.Logging;
 using FocusMate.Infrastructure.ScaleOut;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace FocusMate.Infrastructure.Presence;

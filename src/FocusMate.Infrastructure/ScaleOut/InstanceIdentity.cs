@@ -1,4 +1,3 @@
-
 namespace FocusMate.Infrastructure.ScaleOut;
 
 /// <summary>This process's name among the instances of a deployment.</summary>

@@ -234,7 +234,6 @@ public class Cluster : IAsyncLifetime
         }
     }
 
-
     protected static async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection($"{Postgres};Database=postgres;Pooling=false");
@@ -248,7 +247,6 @@ public class Cluster : IAsyncLifetime
         await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis + ",allowAdmin=true");
         await redis.GetDatabase().ExecuteAsync("FLUSHDB");
     }
-
 
     private static string Required(string name) =>
         System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value

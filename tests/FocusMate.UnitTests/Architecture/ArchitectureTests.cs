@@ -15,7 +15,7 @@ public sealed class ArchitectureTests
     public static readonly string[] CoreFolders =
     [
         "Errors", "Admission", "Scaling", "Telemetry", "Validation",
-        "Timers", "History", "Participants", "Presence", "Rooms", "Chat", "Audit", "Retention",
+        "Timers", "History", "Participants", "Presence", "Rooms", "Chat", "Audit", "Retention", "Push",
         "Access", "Events", "Services", "Background",
     ];
 

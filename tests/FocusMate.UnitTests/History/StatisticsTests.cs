@@ -1,10 +1,6 @@
 using FocusMate.Core.History;
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.UnitTests.History;
 
 public class StatisticsTests

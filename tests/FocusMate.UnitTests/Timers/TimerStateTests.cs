@@ -1,10 +1,6 @@
 using FocusMate.Core.Errors;
 using FocusMate.Core.Timers;
 
-
-
-
-
 namespace FocusMate.UnitTests.Timers;
 
 public class TimerStateTests
