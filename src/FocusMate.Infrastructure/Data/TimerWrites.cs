@@ -17,8 +17,8 @@ namespace FocusMate.Infrastructure.Data;
 /// <summary>
 /// Group commit of timer changes. Commands that arrive together share one transaction: the writer takes everything
 /// queued (up to <see cref="MaxBatch"/>), runs each compare-and-swap in order and commits once; each command is told
-/// its result only after that commit, so nothing is acknowledged that is not durable. On SQLite each change runs in a
-/// savepoint of its own, so one that fails takes back only itself; on PostgreSQL (where a savepoint is a round trip)
+/// its result only after that commit, so nothing is acknowledged that is not durable. On SQLite a change that fails
+/// takes back only itself (a change of more than one statement runs in a savepoint); on PostgreSQL (where a savepoint is a round trip)
 /// a batch that fails is run again one change per transaction. A queue that is empty adds no wait: the writer starts
 /// on the first change and takes whatever else came in the meantime.
 /// </summary>
@@ -180,6 +180,9 @@ public sealed partial class TimerWrites(
         // The command's own trace gets this write (it ran on the writer, not on the request).
         using var activity = pending.Parent == default ? null
             : FocusMateTelemetry.Source.StartActivity("timer write", ActivityKind.Internal, pending.Parent);
+        // A lone UPDATE takes back only itself when it fails; a change that also records finished phases is two
+        // statements, which a savepoint keeps together.
+        savepoints &= pending.Transition.FinishedPhases.Count > 0;
         if (savepoints)
         {
             await transaction.CreateSavepointAsync("change", cancellationToken);
