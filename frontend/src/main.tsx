@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 
 import { App } from '@/app/app';
 import { unlockAudioOnFirstGesture } from '@/lib/audio';
-import { useLanguageStore } from '@/lib/i18n';
+import { useLanguageStore } from '@/lib/i18n/language';
 import { startTheme } from '@/lib/theme';
 
 import './styles/index.css';

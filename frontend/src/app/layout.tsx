@@ -1,13 +1,16 @@
 import { Link, Outlet } from 'react-router-dom';
 
 import { MonitorIcon, MoonIcon, SunIcon } from '@/components/icons';
-import { useLanguageStore, useT } from '@/lib/i18n';
+import { useLanguageStore } from '@/lib/i18n/language';
+import { useT } from '@/lib/i18n/translate';
 import { useThemeStore } from '@/lib/theme';
+
+import { appMessages } from './messages';
 
 const themeIcons = { system: <MonitorIcon />, light: <SunIcon />, dark: <MoonIcon /> } as const;
 
 export function Layout() {
-  const t = useT();
+  const t = useT(appMessages);
   const language = useLanguageStore((s) => s.language);
   const setLanguage = useLanguageStore((s) => s.setLanguage);
   const preference = useThemeStore((s) => s.preference);

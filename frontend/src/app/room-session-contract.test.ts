@@ -3,9 +3,10 @@
 // when its timer_complete was lost to a reconnect.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { saveCredentials, useRoomStore } from '@/features/room';
 import { getRoom, requestHubTicket } from '@/features/room/api/rooms';
-import { useTimerStore } from '@/features/timer';
+import { saveCredentials } from '@/features/room/lib/credentials';
+import { useRoomStore } from '@/features/room/stores/room-store';
+import { useTimerStore } from '@/features/timer/stores/timer-store';
 import { ApiError } from '@/lib/api-client';
 import * as Hub from '@/lib/hub';
 import { participant } from '@/testing/participant';

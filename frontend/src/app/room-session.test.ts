@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { useChatStore } from '@/features/chat';
 import { listMessages } from '@/features/chat/api/chat';
-import { useParticipantsStore } from '@/features/participants';
-import { saveCredentials, useRoomStore } from '@/features/room';
+import { useChatStore } from '@/features/chat/stores/chat-store';
+import { useParticipantsStore } from '@/features/participants/stores/participants-store';
 import { getRoom } from '@/features/room/api/rooms';
-import { useTimerStore } from '@/features/timer';
+import { saveCredentials } from '@/features/room/lib/credentials';
+import { useRoomStore } from '@/features/room/stores/room-store';
+import { useTimerStore } from '@/features/timer/stores/timer-store';
 import { ApiError } from '@/lib/api-client';
 import * as Hub from '@/lib/hub';
 import { chatMessage } from '@/testing/chat-message';

@@ -1,25 +1,15 @@
 // The room page's session: loads the room, connects to the hub (with a fresh ticket, asked for with the
 // participant's token, for every connection), keeps the server clock estimate fresh, and is the one
 // place where server state lands in the stores.
-import { listMessages, useChatStore } from '@/features/chat';
-import { useParticipantsStore } from '@/features/participants';
-import {
-  forgetCredentials,
-  getRoom,
-  leaveRoom,
-  loadCredentials,
-  requestHubTicket,
-  useRoomStore,
-  type Credentials,
-} from '@/features/room';
-import {
-  announceLivePhaseEnd,
-  announceMissedPhaseEnd,
-  contradictsEstimate,
-  measureServerClock,
-  serverNow,
-  useTimerStore,
-} from '@/features/timer';
+import { listMessages } from '@/features/chat/api/chat';
+import { useChatStore } from '@/features/chat/stores/chat-store';
+import { useParticipantsStore } from '@/features/participants/stores/participants-store';
+import { getRoom, leaveRoom, requestHubTicket } from '@/features/room/api/rooms';
+import { forgetCredentials, loadCredentials, type Credentials } from '@/features/room/lib/credentials';
+import { useRoomStore } from '@/features/room/stores/room-store';
+import { announceLivePhaseEnd, announceMissedPhaseEnd } from '@/features/timer/lib/announce-phase-end';
+import { contradictsEstimate, measureServerClock } from '@/features/timer/lib/server-clock';
+import { serverNow, useTimerStore } from '@/features/timer/stores/timer-store';
 import { ApiError } from '@/lib/api-client';
 import { connectRoomHub, disconnectRoomHub, invokeRoomHub, reconnectDelay, type RoomHub } from '@/lib/hub';
 import { busyWaitMs, maxBusyWaitSeconds } from '@/lib/retry';

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
+
+import { componentMessages } from './messages';
 
 interface BusyNoteProps {
   /** When the app tries again by itself (local clock, ms). */
@@ -18,7 +20,7 @@ export function BusyNote(props: BusyNoteProps) {
 }
 
 function Note({ retryAt, className }: BusyNoteProps) {
-  const t = useT();
+  const t = useT(componentMessages);
   const [announced] = useState(() => secondsUntil(retryAt, Date.now()));
   const seconds = useSecondsUntil(retryAt);
   const text = (s: number) => (s > 0 ? t('busy.retryIn', { seconds: s }) : t('busy.retrying'));

@@ -1,10 +1,14 @@
 import { useNavigate } from 'react-router-dom';
 
-import { CreateRoomForm, JoinByLinkForm, roomPath } from '@/features/room';
-import { useT } from '@/lib/i18n';
+import { CreateRoomForm } from '@/features/room/components/create-room-form';
+import { JoinByLinkForm } from '@/features/room/components/join-by-link-form';
+import { roomPath } from '@/features/room/lib/room-link';
+import { useT } from '@/lib/i18n/translate';
+
+import { appMessages } from '../messages';
 
 export function Component() {
-  const t = useT();
+  const t = useT(appMessages);
   const navigate = useNavigate();
   return (
     <div className="home">

@@ -4,13 +4,15 @@ import { Link, useRouteError } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { AlertIcon, CloudOffIcon } from '@/components/icons';
 import { StatusPage } from '@/components/status-page';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
+
+import { appMessages } from '../messages';
 
 const healthPollMs = 3000;
 
 /** A page's code could not be fetched (the server is down or was redeployed), or a page failed. */
 export function RouteError() {
-  const t = useT();
+  const t = useT(appMessages);
   const error = useRouteError();
   const unreachable = error instanceof TypeError;
 

@@ -1,8 +1,9 @@
 import { useId, type ReactNode } from 'react';
 
 import { ChatIcon, ChevronDownIcon } from '@/components/icons';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
+import { chatMessages } from '../messages';
 import { MessageComposer } from './message-composer';
 import { MessageList } from './message-list';
 import { useChatStore } from '../stores/chat-store';
@@ -17,7 +18,7 @@ interface ChatPanelProps {
 
 /** The room's chat: folds away under its header, which then counts the messages that arrive. */
 export function ChatPanel({ myParticipantId, connected, phase }: ChatPanelProps) {
-  const t = useT();
+  const t = useT(chatMessages);
   const bodyId = useId();
   const expanded = useChatStore((s) => s.expanded);
   const unread = useChatStore((s) => s.unread);

@@ -11,21 +11,22 @@ import {
 import { Button } from '@/components/button';
 import { SendIcon } from '@/components/icons';
 import { ApiError } from '@/lib/api-client';
-import { useT, type MessageKey } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
 import { sendMessage } from '../api/chat';
 import { maxMessageLength, sendable } from '../lib/messages';
+import { chatMessages, type ChatMessageKey } from '../messages';
 
 /** Show how many characters are left once this close to the limit. */
 const counterFrom = maxMessageLength - 50;
 
-const notes: Partial<Record<ApiError['code'], MessageKey>> = {
+const notes: Partial<Record<ApiError['code'], ChatMessageKey>> = {
   RATE_LIMITED: 'chat.rateLimited',
   VALIDATION_ERROR: 'chat.invalid',
   NETWORK_ERROR: 'chat.notSent',
 };
 
-const noteKinds: Partial<Record<MessageKey, 'hint' | 'calm'>> = {
+const noteKinds: Partial<Record<ChatMessageKey, 'hint' | 'calm'>> = {
   'chat.keys': 'hint',
   'chat.offline': 'calm',
   'chat.rateLimited': 'calm',
@@ -38,11 +39,11 @@ interface MessageComposerProps {
 
 /** Enter sends, Shift+Enter starts a new line; a message that was not sent stays in the box. */
 export function MessageComposer({ myParticipantId, connected }: MessageComposerProps) {
-  const t = useT();
+  const t = useT(chatMessages);
   const id = useId();
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
-  const [note, setNote] = useState<MessageKey>();
+  const [note, setNote] = useState<ChatMessageKey>();
   const text = sendable(draft);
   const box = useAutoGrow(draft);
 
@@ -73,7 +74,7 @@ export function MessageComposer({ myParticipantId, connected }: MessageComposerP
   };
 
   // Under the box: what went wrong (a refusal for sending too fast said calmly), else how to send.
-  const noteKey: MessageKey = note ?? (connected ? 'chat.keys' : 'chat.offline');
+  const noteKey: ChatMessageKey = note ?? (connected ? 'chat.keys' : 'chat.offline');
   const noteKind = noteKinds[noteKey] ?? 'problem';
   return (
     <form className="chat__composer" onSubmit={submit}>

@@ -1,9 +1,11 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 
-import { useLanguageStore, useT } from '@/lib/i18n';
+import { useLanguageStore } from '@/lib/i18n/language';
+import { useT } from '@/lib/i18n/translate';
 import type { ChatMessage } from '@/types/api';
 
 import { continuesGroup } from '../lib/messages';
+import { chatMessages } from '../messages';
 import { useChatStore } from '../stores/chat-store';
 
 /** Closer than this to the bottom counts as "reading the latest": new messages scroll into view. */
@@ -14,7 +16,7 @@ interface MessageListProps {
 }
 
 export function MessageList({ myParticipantId }: MessageListProps) {
-  const t = useT();
+  const t = useT(chatMessages);
   const language = useLanguageStore((s) => s.language);
   const messages = useChatStore((s) => s.messages);
   const scroller = useRef<HTMLDivElement>(null);
@@ -70,7 +72,7 @@ interface MessageItemProps {
 }
 
 function MessageItem({ message, mine, continued, time }: MessageItemProps) {
-  const t = useT();
+  const t = useT(chatMessages);
   const classes = ['message', mine && 'message--mine', continued && 'message--continued'].filter(Boolean);
   return (
     <li className={classes.join(' ')}>

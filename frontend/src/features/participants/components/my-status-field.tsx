@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 import type { Participant } from '@/types/api';
 
 import { setMyStatus } from '../api/participant-commands';
 import { statusChoiceOf, type StatusChoice } from '../lib/status';
+import { participantsMessages } from '../messages';
 
 const choices: StatusChoice[] = ['room', 'focusing', 'break', 'away'];
 
@@ -14,7 +15,7 @@ interface MyStatusFieldProps {
 
 /** Lets me tell the room what I am doing, or follow the room's phase. */
 export function MyStatusField({ me }: MyStatusFieldProps) {
-  const t = useT();
+  const t = useT(participantsMessages);
   const id = useId();
   const [failed, setFailed] = useState(false);
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CrownIcon, MakeHostIcon, RemoveUserIcon } from '@/components/icons';
 import { ApiError } from '@/lib/api-client';
-import { useT, type MessageKey } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 import { busyMessage } from '@/lib/retry';
 import type { Participant } from '@/types/api';
 
@@ -12,6 +12,7 @@ import { RemoveOffline } from './remove-offline';
 import { StatusSummary } from './status-summary';
 import { makeHost, removeParticipant } from '../api/participant-commands';
 import { presenceOf, type RoomPhase } from '../lib/status';
+import { participantsMessages, type ParticipantsMessageKey } from '../messages';
 import { useParticipantsStore } from '../stores/participants-store';
 
 interface ParticipantListProps {
@@ -28,14 +29,14 @@ interface PendingAction {
   participant: Participant;
 }
 
-const actionErrors: Partial<Record<ApiError['code'], MessageKey>> = {
+const actionErrors: Partial<Record<ApiError['code'], ParticipantsMessageKey>> = {
   FORBIDDEN: 'participants.error.notHost',
   PARTICIPANT_NOT_FOUND: 'participants.error.gone',
   NETWORK_ERROR: 'error.network',
 };
 
 export function ParticipantList({ roomId, myParticipantId, token, phase }: ParticipantListProps) {
-  const t = useT();
+  const t = useT(participantsMessages);
   const participants = useParticipantsStore((s) => s.participants);
   const [pending, setPending] = useState<PendingAction>();
   const [error, setError] = useState<string>();
@@ -92,7 +93,6 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
           title={t(`participants.${pending.kind}.title`, { name: pending.participant.user_name })}
           description={t(`participants.${pending.kind}.body`, { name: pending.participant.user_name })}
           confirmLabel={t(`participants.${pending.kind}.confirm`)}
-          cancelLabel={t('dialog.cancel')}
           onConfirm={() => void confirm(pending)}
           danger={pending.kind === 'remove'}
         />
@@ -110,7 +110,7 @@ interface ParticipantRowProps {
 }
 
 function ParticipantRow({ participant, phase, isMe, manage }: ParticipantRowProps) {
-  const t = useT();
+  const t = useT(participantsMessages);
   const presence = presenceOf(participant, phase);
   const name = participant.user_name;
   return (

@@ -1,7 +1,8 @@
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 import type { Participant } from '@/types/api';
 
 import { presenceCounts, type RoomPhase } from '../lib/status';
+import { participantsMessages } from '../messages';
 
 const statuses = ['focusing', 'break', 'away'] as const;
 
@@ -12,7 +13,7 @@ interface StatusSummaryProps {
 
 /** "4 focusing, 1 away · 1 offline": who is doing what, counting only those online in the statuses. */
 export function StatusSummary({ participants, phase }: StatusSummaryProps) {
-  const t = useT();
+  const t = useT(participantsMessages);
   const counts = presenceCounts(participants, phase);
   const parts = statuses
     .filter((status) => counts[status] > 0)

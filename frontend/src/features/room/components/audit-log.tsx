@@ -1,11 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 
 import { Button } from '@/components/button';
-import { useLanguageStore, useT } from '@/lib/i18n';
+import { useLanguageStore } from '@/lib/i18n/language';
+import { useT } from '@/lib/i18n/translate';
 import type { AuditEntry } from '@/types/api';
 
 import { listAudit } from '../api/audit';
 import { describeAuditEntry, relativeTime } from '../lib/audit-text';
+import { roomMessages } from '../messages';
 
 interface AuditLogProps {
   roomId: string;
@@ -20,7 +22,7 @@ type Loaded = { state: 'loading' } | { state: 'failed' } | { state: 'loaded'; en
 
 /** The room's recent host actions, newest first, loaded afresh each time it is shown. */
 export function AuditLog({ roomId, token, now, heading = true }: AuditLogProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const titleId = useId();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -71,7 +73,7 @@ export function AuditLog({ roomId, token, now, heading = true }: AuditLogProps) 
 }
 
 function AuditEntries({ entries, nowMs }: { entries: AuditEntry[]; nowMs: number }) {
-  const t = useT();
+  const t = useT(roomMessages);
   const language = useLanguageStore((s) => s.language);
   if (entries.length === 0) return <p className="audit__note">{t('audit.empty')}</p>;
   return (

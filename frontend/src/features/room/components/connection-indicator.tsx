@@ -1,9 +1,10 @@
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
+import { roomMessages } from '../messages';
 import { useRoomStore } from '../stores/room-store';
 
 export function ConnectionIndicator() {
-  const t = useT();
+  const t = useT(roomMessages);
   const connection = useRoomStore((s) => s.connection);
   const text = t(`connection.${connection}`);
   return (

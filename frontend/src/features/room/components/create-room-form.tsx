@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 
 import { Button } from '@/components/button';
 import { TextField } from '@/components/text-field';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 import type { CreatedRoom } from '@/types/api';
 
+import { roomMessages } from '../messages';
 import { SettingsFields } from './settings-fields';
 import { createRoom } from '../api/rooms';
 import { saveCredentials } from '../lib/credentials';
@@ -38,7 +39,7 @@ function localProblems(draft: Draft) {
 }
 
 export function CreateRoomForm({ onCreated }: CreateRoomFormProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [draft, setDraft] = useState<Draft>({
     room_name: '',
     host_name: '',

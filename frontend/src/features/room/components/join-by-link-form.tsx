@@ -2,16 +2,17 @@ import { useState, type FormEvent } from 'react';
 
 import { Button } from '@/components/button';
 import { TextField } from '@/components/text-field';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
 import { roomIdFromInput } from '../lib/room-link';
+import { roomMessages } from '../messages';
 
 interface JoinByLinkFormProps {
   onRoom: (roomId: string) => void;
 }
 
 export function JoinByLinkForm({ onRoom }: JoinByLinkFormProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
 

@@ -3,13 +3,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { BusyNote } from '@/components/busy-note';
 import { Button } from '@/components/button';
 import { TextField } from '@/components/text-field';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 import { retryWhenBusy, SupersededError } from '@/lib/retry';
 import type { JoinedParticipant } from '@/types/api';
 
 import { joinRoom } from '../api/rooms';
 import { submitFailure } from '../lib/form-errors';
 import { checkDisplayName } from '../lib/room-form';
+import { roomMessages } from '../messages';
 
 interface JoinRoomPromptProps {
   roomId: string;
@@ -21,7 +22,7 @@ interface JoinRoomPromptProps {
 
 /** Asks a newcomer for the name the room will see, once per room and browser. */
 export function JoinRoomPrompt({ roomId, roomName, onJoined, onRefused }: JoinRoomPromptProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);

@@ -3,8 +3,9 @@ import { useState } from 'react';
 
 import { Button } from '@/components/button';
 import { CloseIcon, HistoryIcon } from '@/components/icons';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
+import { roomMessages } from '../messages';
 import { AuditLog } from './audit-log';
 
 interface RecentChangesDialogProps {
@@ -16,7 +17,7 @@ interface RecentChangesDialogProps {
 
 /** Everyone's read-only view of the host's recent actions (the host sees them in the settings dialog). */
 export function RecentChangesDialog({ roomId, token, now = Date.now }: RecentChangesDialogProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [open, setOpen] = useState(false);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>

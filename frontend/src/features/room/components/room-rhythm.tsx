@@ -1,9 +1,11 @@
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 import type { Room } from '@/types/api';
+
+import { roomMessages } from '../messages';
 
 /** The room's durations in one line, so a settings change by the host is visible to everyone at once. */
 export function RoomRhythm({ room }: { room: Room }) {
-  const t = useT();
+  const t = useT(roomMessages);
   return (
     <p className="room__rhythm" data-testid="room-rhythm">
       {t('room.rhythm', {

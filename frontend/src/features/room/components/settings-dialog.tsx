@@ -4,9 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CloseIcon, SettingsIcon } from '@/components/icons';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 import type { Room } from '@/types/api';
 
+import { roomMessages } from '../messages';
 import { AuditLog } from './audit-log';
 import { SettingsFields } from './settings-fields';
 import { deleteRoom, updateRoom } from '../api/rooms';
@@ -23,7 +24,7 @@ interface SettingsDialogProps {
 
 /** The host's settings, and the room's recent changes; opening it starts from the room's current values. */
 export function SettingsDialog({ room, token, now = Date.now }: SettingsDialogProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [open, setOpen] = useState(false);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -49,7 +50,7 @@ export function SettingsDialog({ room, token, now = Date.now }: SettingsDialogPr
 }
 
 function SettingsForm({ room, token, onDone }: Omit<SettingsDialogProps, 'now'> & { onDone: () => void }) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(room));
   const [serverErrors, setServerErrors] = useState<FieldMessages>({});
   const [formError, setFormError] = useState<string>();
@@ -117,7 +118,6 @@ function SettingsForm({ room, token, onDone }: Omit<SettingsDialogProps, 'now'> 
         title={t('settings.delete.title')}
         description={t('settings.delete.body')}
         confirmLabel={t('settings.delete')}
-        cancelLabel={t('dialog.cancel')}
         onConfirm={() => void remove()}
         danger
       />

@@ -1,8 +1,9 @@
 import { SwitchField } from '@/components/switch-field';
 import { TextField } from '@/components/text-field';
-import { useT, type MessageKey } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
 import { settingRanges, type BooleanSetting, type NumberSetting, type SettingsDraft } from '../lib/room-form';
+import { roomMessages, type RoomMessageKey } from '../messages';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -12,13 +13,13 @@ interface SettingsFieldsProps {
   onChange: (draft: SettingsDraft) => void;
 }
 
-const durationFields: [NumberSetting, MessageKey][] = [
+const durationFields: [NumberSetting, RoomMessageKey][] = [
   ['work_duration_minutes', 'home.create.work'],
   ['break_duration_minutes', 'home.create.break'],
   ['long_break_duration_minutes', 'home.create.longBreak'],
 ];
 
-const switches: [BooleanSetting, MessageKey, MessageKey?][] = [
+const switches: [BooleanSetting, RoomMessageKey, RoomMessageKey?][] = [
   ['auto_start_break', 'home.create.autoStartBreak'],
   ['auto_start_work', 'home.create.autoStartWork'],
   ['allow_all_control', 'home.create.allowAllControl', 'home.create.allowAllControlHint'],
@@ -26,7 +27,7 @@ const switches: [BooleanSetting, MessageKey, MessageKey?][] = [
 
 /** The room's settings, shared by the create form and the host's settings dialog. */
 export function SettingsFields({ draft, errors, onChange }: SettingsFieldsProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const numberField = (field: NumberSetting, label: string, hint?: string) => (
     <TextField
       key={field}

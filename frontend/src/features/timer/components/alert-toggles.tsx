@@ -1,14 +1,15 @@
 import { useState } from 'react';
 
 import { BellIcon, BellOffIcon, SoundOffIcon, SoundOnIcon } from '@/components/icons';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
 import { notificationAccess, requestNotificationAccess } from '../lib/phase-end-alert';
+import { timerMessages } from '../messages';
 import { useTimerStore } from '../stores/timer-store';
 
 /** Sound on/off and the notification permission, asked only when the user clicks. */
 export function AlertToggles() {
-  const t = useT();
+  const t = useT(timerMessages);
   const muted = useTimerStore((s) => s.muted);
   const toggleMuted = useTimerStore((s) => s.toggleMuted);
   const [access, setAccess] = useState(notificationAccess);

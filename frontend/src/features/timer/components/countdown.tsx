@@ -1,11 +1,12 @@
 import { memo } from 'react';
 
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 import type { TimerState } from '@/types/api';
 
 import { useCountdownSeconds } from '../hooks/use-countdown';
 import { useTabTitle } from '../hooks/use-tab-title';
 import { formatClock } from '../lib/countdown';
+import { timerMessages } from '../messages';
 
 interface CountdownProps {
   timer: TimerState;
@@ -18,7 +19,7 @@ interface CountdownProps {
  * a screen reader would otherwise read every second.
  */
 export const Countdown = memo(function Countdown({ timer, offsetMs }: CountdownProps) {
-  const t = useT();
+  const t = useT(timerMessages);
   const seconds = useCountdownSeconds(timer, offsetMs);
   useTabTitle(seconds, timer.session_type);
   const time = formatClock(seconds);

@@ -1,10 +1,11 @@
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
 import type { CycleProgress as Progress } from '../lib/countdown';
+import { timerMessages } from '../messages';
 
 /** "Cycle 2/4" with one dot per focus session until the long break. */
 export function CycleProgress({ done, total }: Progress) {
-  const t = useT();
+  const t = useT(timerMessages);
   return (
     <div className="cycle" role="img" aria-label={t('timer.cycleLabel', { done, total })}>
       <span className="cycle__dots" aria-hidden="true">

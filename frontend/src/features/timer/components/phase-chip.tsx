@@ -1,10 +1,11 @@
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
+import { timerMessages } from '../messages';
 import { useTimerStore } from '../stores/timer-store';
 
 /** The room's phase and state in a few words ("Focus · In progress"), for places away from the clock. */
 export function PhaseChip() {
-  const t = useT();
+  const t = useT(timerMessages);
   const timer = useTimerStore((s) => s.timer);
   if (!timer) return null;
   return (

@@ -1,11 +1,12 @@
 import { CloseIcon } from '@/components/icons';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
 import { phaseEndMessage } from '../lib/phase-end-alert';
+import { timerMessages } from '../messages';
 import { useTimerStore } from '../stores/timer-store';
 
 export function PhaseEndBanner() {
-  const t = useT();
+  const t = useT(timerMessages);
   const phaseEnd = useTimerStore((s) => s.phaseEnd);
   const dismiss = useTimerStore((s) => s.dismissPhaseEnd);
   return (

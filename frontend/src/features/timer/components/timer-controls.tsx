@@ -5,12 +5,13 @@ import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PauseIcon, PlayIcon, ResetIcon, SkipIcon } from '@/components/icons';
 import { ApiError } from '@/lib/api-client';
-import { useT, type MessageKey, type Translate } from '@/lib/i18n';
+import { useT, type Translate } from '@/lib/i18n/translate';
 import { busyMessage, SupersededError } from '@/lib/retry';
 import type { TimerState } from '@/types/api';
 
 import { primaryCommand, sendTimerCommand, type TimerCommand } from '../api/timer-commands';
 import { useTimerShortcuts } from '../hooks/use-timer-shortcuts';
+import { timerMessages, type TimerMessageKey } from '../messages';
 
 interface TimerControlsProps {
   timer: TimerState;
@@ -18,7 +19,7 @@ interface TimerControlsProps {
   disabledReason: string | undefined;
 }
 
-const errorMessages: Partial<Record<ApiError['code'], MessageKey>> = {
+const errorMessages: Partial<Record<ApiError['code'], TimerMessageKey>> = {
   TIMER_ALREADY_RUNNING: 'error.timerAlreadyRunning',
   TIMER_NOT_RUNNING: 'error.timerNotRunning',
   FORBIDDEN: 'error.forbidden',
@@ -26,7 +27,7 @@ const errorMessages: Partial<Record<ApiError['code'], MessageKey>> = {
 };
 
 /** Why a command failed, in the current language (a refusal for now, after its retries, says how long). */
-function failureText(error: unknown, t: Translate): string {
+function failureText(error: unknown, t: Translate<TimerMessageKey>): string {
   if (!(error instanceof ApiError)) return t('error.generic');
   if (error.isBusy) return busyMessage(error, t);
   return t(errorMessages[error.code] ?? 'error.generic');
@@ -35,7 +36,7 @@ function failureText(error: unknown, t: Translate): string {
 const primaryIcons = { start: <PlayIcon />, pause: <PauseIcon />, resume: <PlayIcon /> } as const;
 
 export function TimerControls({ timer, disabledReason }: TimerControlsProps) {
-  const t = useT();
+  const t = useT(timerMessages);
   const [confirmingReset, setConfirmingReset] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const [retryAt, setRetryAt] = useState<number>();
@@ -128,7 +129,6 @@ export function TimerControls({ timer, disabledReason }: TimerControlsProps) {
         title={t('timer.reset.title')}
         description={t('timer.reset.body')}
         confirmLabel={t('timer.reset')}
-        cancelLabel={t('dialog.cancel')}
         onConfirm={() => run('reset')}
         danger
       />

@@ -1,32 +1,32 @@
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 import type { TimerState } from '@/types/api';
 
+import { timerMessages } from '../messages';
 import { Countdown } from './countdown';
 import { CycleProgress } from './cycle-progress';
 import { TimerControls } from './timer-controls';
 import { cycleProgress } from '../lib/countdown';
 import { useTimerStore } from '../stores/timer-store';
 
+/** Why this participant may not control the timer now. */
+export type ControlBlock = 'not-connected' | 'only-host';
+
 interface TimerPanelProps {
   longBreakInterval: number;
   /** Why this participant may not control the timer; undefined when they may. */
-  disabledReason: string | undefined;
+  blocked: ControlBlock | undefined;
 }
 
-export function TimerPanel({ longBreakInterval, disabledReason }: TimerPanelProps) {
+const blockTexts = { 'not-connected': 'timer.notConnected', 'only-host': 'timer.onlyHost' } as const;
+
+export function TimerPanel({ longBreakInterval, blocked }: TimerPanelProps) {
   const timer = useTimerStore((s) => s.timer);
   if (!timer) return null;
-  return (
-    <LoadedTimerPanel timer={timer} longBreakInterval={longBreakInterval} disabledReason={disabledReason} />
-  );
+  return <LoadedTimerPanel timer={timer} longBreakInterval={longBreakInterval} blocked={blocked} />;
 }
 
-function LoadedTimerPanel({
-  timer,
-  longBreakInterval,
-  disabledReason,
-}: TimerPanelProps & { timer: TimerState }) {
-  const t = useT();
+function LoadedTimerPanel({ timer, longBreakInterval, blocked }: TimerPanelProps & { timer: TimerState }) {
+  const t = useT(timerMessages);
   const offsetMs = useTimerStore((s) => s.offsetMs);
   const roundTripMs = useTimerStore((s) => s.roundTripMs);
   const progress = cycleProgress(timer, longBreakInterval);
@@ -49,7 +49,7 @@ function LoadedTimerPanel({
       </div>
       <Countdown timer={timer} offsetMs={offsetMs} />
       <CycleProgress done={progress.done} total={progress.total} />
-      <TimerControls timer={timer} disabledReason={disabledReason} />
+      <TimerControls timer={timer} disabledReason={blocked && t(blockTexts[blocked])} />
     </section>
   );
 }

@@ -1,21 +1,9 @@
-import { useCallback } from 'react';
+// Which language the app speaks: the saved choice, else the browser's, else English.
 import { create } from 'zustand';
 
-import { en, ko, type MessageKey } from './messages';
-
-export type { MessageKey };
 export type Language = 'en' | 'ko';
-export type MessageParams = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { en, ko };
 const storageKey = 'focusmate.language';
-
-export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  return dictionaries[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
 
 /** The saved choice, else the browser's first language that we speak, else English. */
 export function initialLanguage(saved: string | null, browserLanguages: readonly string[]): Language {
@@ -53,13 +41,5 @@ export const useLanguageStore = create<LanguageState>()((set) => ({
   },
 }));
 
-/** The translate function for the current language; re-renders when the language changes. */
-export function useT(): Translate {
-  const language = useLanguageStore((s) => s.language);
-  return useCallback((key, params) => translate(language, key, params), [language]);
-}
-
-/** For code outside components (notifications, the tab title). */
-export function translateNow(key: MessageKey, params?: MessageParams): string {
-  return translate(useLanguageStore.getState().language, key, params);
-}
+/** The current language; re-renders when it changes. */
+export const useLanguage = (): Language => useLanguageStore((s) => s.language);
