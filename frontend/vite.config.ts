@@ -18,6 +18,10 @@ export default defineConfig({
       '/hubs': { target: apiTarget, ws: true },
     },
   },
+  css: {
+    // Scoped per file, but still readable in the page (`countdown_x7f2a`).
+    modules: { generateScopedName: '[local]_[hash:base64:5]' },
+  },
   build: {
     target: 'es2022',
   },
@@ -26,5 +30,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/testing/setup.ts'],
     restoreMocks: true,
+    // A component's classes keep their own names in tests (`chat__note--problem`).
+    css: { modules: { classNameStrategy: 'non-scoped' } },
   },
 });

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { createRoom, expectConnected, joinRoom, sendChat, uniqueRoomName } from './support/room';
 
-const outDir = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+// SCREENSHOTS_DIR puts them elsewhere (a review's pictures, not the docs').
+const outDir =
+  process.env.SCREENSHOTS_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const viewports = {
   desktop: { width: 1280, height: 820 },
   phone: { width: 360, height: 780 },

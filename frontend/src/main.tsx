@@ -1,3 +1,6 @@
+// First: the cascade layers are declared in the order the global stylesheet names them.
+import './styles/global.css';
+
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -5,8 +8,6 @@ import { App } from '@/app/app';
 import { unlockAudioOnFirstGesture } from '@/lib/audio';
 import { useLanguageStore } from '@/lib/i18n/language';
 import { startTheme } from '@/lib/theme';
-
-import './styles/index.css';
 
 startTheme();
 document.documentElement.lang = useLanguageStore.getState().language;

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 
+import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 
+import styles from './busy-note.module.css';
 import { componentMessages } from './messages';
 
 interface BusyNoteProps {
@@ -25,7 +27,7 @@ function Note({ retryAt, className }: BusyNoteProps) {
   const seconds = useSecondsUntil(retryAt);
   const text = (s: number) => (s > 0 ? t('busy.retryIn', { seconds: s }) : t('busy.retrying'));
   return (
-    <p className={`busy-note ${className ?? ''}`} role="status" data-testid="busy-note">
+    <p className={cx(styles['busy-note'], className)} role="status" data-testid="busy-note">
       <span aria-hidden="true">{text(seconds)}</span>
       <span className="visually-hidden">{text(announced)}</span>
     </p>

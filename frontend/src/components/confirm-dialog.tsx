@@ -1,7 +1,10 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 
+import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 
+import { buttonClass } from './button-class';
+import dialog from './dialog.module.css';
 import { componentMessages } from './messages';
 
 interface ConfirmDialogProps {
@@ -23,18 +26,17 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog dialog--small">
-          <AlertDialog.Title className="dialog__title">{title}</AlertDialog.Title>
-          <AlertDialog.Description className="dialog__description">{description}</AlertDialog.Description>
-          <div className="dialog__actions">
-            <AlertDialog.Cancel className="button button--secondary">
+        <AlertDialog.Overlay className={dialog['dialog-overlay']} />
+        <AlertDialog.Content className={cx(dialog.dialog, dialog['dialog--small'])}>
+          <AlertDialog.Title className={dialog.dialog__title}>{title}</AlertDialog.Title>
+          <AlertDialog.Description className={dialog.dialog__description}>
+            {description}
+          </AlertDialog.Description>
+          <div className={dialog.dialog__actions}>
+            <AlertDialog.Cancel className={buttonClass('secondary')}>
               {cancelLabel ?? t('dialog.cancel')}
             </AlertDialog.Cancel>
-            <AlertDialog.Action
-              className={`button ${danger ? 'button--danger' : 'button--primary'}`}
-              onClick={onConfirm}
-            >
+            <AlertDialog.Action className={buttonClass(danger ? 'danger' : 'primary')} onClick={onConfirm}>
               {confirmLabel}
             </AlertDialog.Action>
           </div>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 
 import { Button } from '@/components/button';
+import { buttonClass } from '@/components/button-class';
 import { AlertIcon, CloudOffIcon } from '@/components/icons';
 import { StatusPage } from '@/components/status-page';
 import type { RoomOutcome } from '@/features/room/stores/room-store';
@@ -47,10 +48,7 @@ export function RoomOutcomePage({ outcome, session }: RoomOutcomePageProps) {
           {t('page.joinAgain')}
         </Button>
       )}
-      <Link
-        to="/"
-        className={`button ${outcome === 'unreachable' || canRejoin ? 'button--secondary' : 'button--primary'}`}
-      >
+      <Link to="/" className={buttonClass(outcome === 'unreachable' || canRejoin ? 'secondary' : 'primary')}>
         {t('page.goHome')}
       </Link>
     </StatusPage>

@@ -25,6 +25,7 @@ import type { Room } from '@/types/api';
 import { appMessages } from '../messages';
 import { RoomSession } from '../room-session';
 import { RoomOutcomePage } from './room-outcome';
+import styles from './room.module.css';
 
 export function Component() {
   const { roomId = '' } = useParams();
@@ -47,9 +48,9 @@ function RoomPage({ roomId }: { roomId: string }) {
   if (outcome) return <RoomOutcomePage outcome={outcome} session={session} />;
   if (!room) {
     return (
-      <div className="loading">
+      <div className={styles.loading}>
         <p role="status">{t('room.loading')}</p>
-        {busyUntil !== undefined && <BusyNote retryAt={busyUntil} />}
+        {busyUntil !== undefined && <BusyNote retryAt={busyUntil} className={styles.loading__busy} />}
       </div>
     );
   }
@@ -91,16 +92,16 @@ export function RoomView({ room, credentials, session }: RoomViewProps) {
   else if (!room.allow_all_control && !isHost) blocked = 'only-host';
 
   return (
-    <div className="room">
-      <div className="room__bar">
-        <div className="room__heading">
-          <div className="room__title-row">
-            <h1 className="room__name">{room.room_name}</h1>
+    <div className={styles.room}>
+      <div className={styles.room__bar}>
+        <div className={styles.room__heading}>
+          <div className={styles['room__title-row']}>
+            <h1 className={styles.room__name}>{room.room_name}</h1>
             <ConnectionIndicator />
           </div>
           <RoomRhythm room={room} />
         </div>
-        <div className="room__actions" role="toolbar" aria-label={t('room.controls')}>
+        <div className={styles.room__actions} role="toolbar" aria-label={t('room.controls')}>
           <CopyLinkButton roomId={room.room_id} />
           {isHost ? (
             <SettingsDialog room={room} token={credentials.token} now={serverNow} />
@@ -111,17 +112,23 @@ export function RoomView({ room, credentials, session }: RoomViewProps) {
           <LeaveRoomButton onLeave={() => void session.leave().then(() => navigate('/'))} />
         </div>
       </div>
-      {busyUntil !== undefined && <BusyNote retryAt={busyUntil} className="room__busy" />}
+      {busyUntil !== undefined && <BusyNote retryAt={busyUntil} className={styles.room__busy} />}
       <PhaseEndBanner />
-      <div className="room__grid">
+      <div className={styles.room__grid}>
         {/* Chat before the participants: on a phone its header (and unread count) stays near the top. */}
-        <TimerPanel longBreakInterval={room.long_break_interval} blocked={blocked} />
+        <TimerPanel
+          className={styles.room__timer}
+          longBreakInterval={room.long_break_interval}
+          blocked={blocked}
+        />
         <ChatPanel
+          className={styles.room__chat}
           myParticipantId={credentials.participant_id}
           connected={connection === 'connected'}
           phase={<PhaseChip />}
         />
         <ParticipantList
+          className={styles.room__people}
           roomId={room.room_id}
           myParticipantId={credentials.participant_id}
           token={credentials.token}

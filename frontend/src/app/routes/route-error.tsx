@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link, useRouteError } from 'react-router-dom';
 
 import { Button } from '@/components/button';
+import { buttonClass } from '@/components/button-class';
 import { AlertIcon, CloudOffIcon } from '@/components/icons';
 import { StatusPage } from '@/components/status-page';
 import { useT } from '@/lib/i18n/translate';
@@ -30,7 +31,7 @@ export function RouteError() {
   if (!unreachable) {
     return (
       <StatusPage title={t('page.error.title')} body={t('page.error.body')} icon={<AlertIcon />}>
-        <Link to="/" className="button button--primary" reloadDocument>
+        <Link to="/" className={buttonClass('primary')} reloadDocument>
           {t('page.goHome')}
         </Link>
       </StatusPage>

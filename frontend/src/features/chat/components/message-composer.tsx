@@ -9,13 +9,16 @@ import {
 } from 'react';
 
 import { Button } from '@/components/button';
+import field from '@/components/field.module.css';
 import { SendIcon } from '@/components/icons';
 import { ApiError } from '@/lib/api-client';
+import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 
 import { sendMessage } from '../api/chat';
 import { maxMessageLength, sendable } from '../lib/messages';
 import { chatMessages, type ChatMessageKey } from '../messages';
+import styles from './message-composer.module.css';
 
 /** Show how many characters are left once this close to the limit. */
 const counterFrom = maxMessageLength - 50;
@@ -77,15 +80,15 @@ export function MessageComposer({ myParticipantId, connected }: MessageComposerP
   const noteKey: ChatMessageKey = note ?? (connected ? 'chat.keys' : 'chat.offline');
   const noteKind = noteKinds[noteKey] ?? 'problem';
   return (
-    <form className="chat__composer" onSubmit={submit}>
+    <form className={styles.chat__composer} onSubmit={submit}>
       <label htmlFor={id} className="visually-hidden">
         {t('chat.message')}
       </label>
-      <div className="chat__compose-row">
+      <div className={styles['chat__compose-row']}>
         <textarea
           ref={box}
           id={id}
-          className="input chat__input"
+          className={cx(field.input, styles.chat__input)}
           rows={1}
           maxLength={maxMessageLength}
           placeholder={t('chat.placeholder')}
@@ -98,19 +101,23 @@ export function MessageComposer({ myParticipantId, connected }: MessageComposerP
         <Button
           type="submit"
           variant="primary"
-          className="chat__send"
+          className={styles.chat__send}
           disabled={!text || sending || !connected}
           aria-label={t('chat.send')}
         >
           <SendIcon />
         </Button>
       </div>
-      <div className="chat__footer">
-        <p id={`${id}-note`} className={`chat__note chat__note--${noteKind}`} role="status">
+      <div className={styles.chat__footer}>
+        <p
+          id={`${id}-note`}
+          className={cx(styles.chat__note, styles[`chat__note--${noteKind}`])}
+          role="status"
+        >
           {t(noteKey)}
         </p>
         {draft.length >= counterFrom && (
-          <span className="chat__counter">
+          <span className={styles.chat__counter}>
             {draft.length}/{maxMessageLength}
           </span>
         )}

@@ -1,13 +1,17 @@
 import { useState } from 'react';
 
+import { iconButtonClass } from '@/components/button-class';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CrownIcon, MakeHostIcon, RemoveUserIcon } from '@/components/icons';
+import panel from '@/components/panel.module.css';
 import { ApiError } from '@/lib/api-client';
+import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 import { busyMessage } from '@/lib/retry';
 import type { Participant } from '@/types/api';
 
 import { MyStatusField } from './my-status-field';
+import styles from './participant-list.module.css';
 import { RemoveOffline } from './remove-offline';
 import { StatusSummary } from './status-summary';
 import { makeHost, removeParticipant } from '../api/participant-commands';
@@ -22,6 +26,7 @@ interface ParticipantListProps {
   token: string;
   /** The room's current phase: statuses that follow the room are derived from it. */
   phase: RoomPhase | undefined;
+  className?: string;
 }
 
 interface PendingAction {
@@ -35,7 +40,7 @@ const actionErrors: Partial<Record<ApiError['code'], ParticipantsMessageKey>> = 
   NETWORK_ERROR: 'error.network',
 };
 
-export function ParticipantList({ roomId, myParticipantId, token, phase }: ParticipantListProps) {
+export function ParticipantList({ roomId, myParticipantId, token, phase, className }: ParticipantListProps) {
   const t = useT(participantsMessages);
   const participants = useParticipantsStore((s) => s.participants);
   const [pending, setPending] = useState<PendingAction>();
@@ -60,16 +65,18 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
   };
 
   return (
-    <section className="panel participants" aria-labelledby="participants-title">
-      <header className="panel__header">
-        <h2 id="participants-title" className="panel__title">
+    <section className={cx(panel.panel, className)} aria-labelledby="participants-title">
+      <header className={panel.panel__header}>
+        <h2 id="participants-title" className={panel.panel__title}>
           {t('participants.title')}
         </h2>
-        <span className="participants__count">{t('participants.count', { count: participants.length })}</span>
+        <span className={styles.participants__count}>
+          {t('participants.count', { count: participants.length })}
+        </span>
       </header>
       <StatusSummary participants={participants} phase={phase} />
       {me && <MyStatusField me={me} />}
-      <ul className="participants__list" aria-labelledby="participants-title">
+      <ul className={styles.participants__list} aria-labelledby="participants-title">
         {participants.map((p) => (
           <ParticipantRow
             key={p.participant_id}
@@ -81,7 +88,7 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
         ))}
       </ul>
       {error && (
-        <p className="participants__error" role="alert">
+        <p className={styles.participants__error} role="alert">
           {error}
         </p>
       )}
@@ -114,32 +121,32 @@ function ParticipantRow({ participant, phase, isMe, manage }: ParticipantRowProp
   const presence = presenceOf(participant, phase);
   const name = participant.user_name;
   return (
-    <li className="participant" data-online={participant.online} data-presence={presence}>
+    <li className={styles.participant} data-online={participant.online} data-presence={presence}>
       <span
-        className={`presence-dot ${participant.online ? 'presence-dot--online' : ''}`}
+        className={cx(styles['presence-dot'], participant.online && styles['presence-dot--online'])}
         role="img"
         aria-label={participant.online ? t('participants.online') : t('participants.offline')}
       />
-      <span className="participant__main">
-        <span className="participant__name">
+      <span className={styles.participant__main}>
+        <span className={styles.participant__name} data-testid="participant-name">
           {name}
-          {isMe && <span className="participant__you"> ({t('participants.you')})</span>}
+          {isMe && <span className={styles.participant__you}> ({t('participants.you')})</span>}
         </span>
-        <span className={`participant__status participant__status--${presence}`}>
+        <span className={cx(styles.participant__status, styles[`participant__status--${presence}`])}>
           {t(`presence.${presence}`)}
         </span>
       </span>
       {participant.is_host && (
-        <span className="badge badge--host">
+        <span className={cx(styles.badge, styles['badge--host'])}>
           <CrownIcon />
           {t('participants.host')}
         </span>
       )}
       {manage && (
-        <span className="participant__actions">
+        <span className={styles.participant__actions}>
           <button
             type="button"
-            className="icon-button icon-button--quiet"
+            className={iconButtonClass('quiet')}
             aria-label={t('participants.host.label', { name })}
             title={t('participants.host.label', { name })}
             onClick={() => manage({ kind: 'host', participant })}
@@ -148,7 +155,7 @@ function ParticipantRow({ participant, phase, isMe, manage }: ParticipantRowProp
           </button>
           <button
             type="button"
-            className="icon-button icon-button--quiet icon-button--danger"
+            className={iconButtonClass('danger')}
             aria-label={t('participants.remove.label', { name })}
             title={t('participants.remove.label', { name })}
             onClick={() => manage({ kind: 'remove', participant })}

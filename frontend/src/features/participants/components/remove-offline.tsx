@@ -10,6 +10,7 @@ import type { Participant } from '@/types/api';
 
 import { removeOfflineParticipants } from '../api/participant-commands';
 import { participantsMessages, type ParticipantsMessageKey } from '../messages';
+import styles from './remove-offline.module.css';
 
 interface RemoveOfflineProps {
   roomId: string;
@@ -70,25 +71,20 @@ export function RemoveOffline({ roomId, token, offline }: RemoveOfflineProps) {
 
   const count = offline.length;
   return (
-    <div className="remove-offline">
+    <div className={styles['remove-offline']}>
       {count > 0 && (
-        <Button
-          variant="secondary"
-          className="remove-offline__button"
-          disabled={busy}
-          onClick={() => setConfirming(true)}
-        >
+        <Button variant="secondary" disabled={busy} onClick={() => setConfirming(true)}>
           <UserOffIcon />
           <span>{t('participants.removeOffline', { count })}</span>
         </Button>
       )}
       {outcome && 'removed' in outcome && (
-        <p className="remove-offline__note" role="status">
+        <p className={styles['remove-offline__note']} role="status">
           {outcomeText(outcome, t)}
         </p>
       )}
       {outcome && 'error' in outcome && (
-        <p className="participants__error" role="alert">
+        <p className={styles['remove-offline__error']} role="alert">
           {failureText(outcome.error, t)}
         </p>
       )}

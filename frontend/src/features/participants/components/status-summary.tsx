@@ -3,6 +3,7 @@ import type { Participant } from '@/types/api';
 
 import { presenceCounts, type RoomPhase } from '../lib/status';
 import { participantsMessages } from '../messages';
+import styles from './status-summary.module.css';
 
 const statuses = ['focusing', 'break', 'away'] as const;
 
@@ -21,7 +22,7 @@ export function StatusSummary({ participants, phase }: StatusSummaryProps) {
   const statusText = parts.join(t('presence.separator'));
   const offlineText = counts.offline > 0 ? t('presence.count.offline', { count: counts.offline }) : '';
   return (
-    <p className="participants__summary" data-testid="status-summary">
+    <p className={styles.participants__summary} data-testid="status-summary">
       {[statusText, offlineText].filter(Boolean).join(' · ')}
     </p>
   );

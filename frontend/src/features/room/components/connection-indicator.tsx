@@ -1,6 +1,8 @@
+import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 
 import { roomMessages } from '../messages';
+import styles from './connection-indicator.module.css';
 import { useRoomStore } from '../stores/room-store';
 
 export function ConnectionIndicator() {
@@ -9,12 +11,13 @@ export function ConnectionIndicator() {
   const text = t(`connection.${connection}`);
   return (
     <span
-      className={`connection connection--${connection}`}
+      className={cx(styles.connection, styles[`connection--${connection}`])}
       role="status"
+      data-testid="connection"
       aria-label={t('connection.label', { state: text })}
     >
-      <span className="connection__dot" aria-hidden="true" />
-      <span className="connection__text">{text}</span>
+      <span className={styles.connection__dot} aria-hidden="true" />
+      <span>{text}</span>
     </span>
   );
 }

@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
 
 import { Button } from '@/components/button';
+import form from '@/components/form.module.css';
+import panel from '@/components/panel.module.css';
 import { TextField } from '@/components/text-field';
+import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 import type { CreatedRoom } from '@/types/api';
 
@@ -82,8 +85,13 @@ export function CreateRoomForm({ onCreated }: CreateRoomFormProps) {
   };
 
   return (
-    <form className="panel form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="create-title">
-      <h2 id="create-title" className="panel__title">
+    <form
+      className={cx(panel.panel, form.form)}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="create-title"
+    >
+      <h2 id="create-title" className={panel.panel__title}>
         {t('home.create.title')}
       </h2>
       <TextField
@@ -114,7 +122,7 @@ export function CreateRoomForm({ onCreated }: CreateRoomFormProps) {
         onChange={(settings) => update({ ...draft, settings })}
       />
       {formError && (
-        <p className="form__error" role="alert">
+        <p className={form.form__error} role="alert">
           {formError}
         </p>
       )}

@@ -1,11 +1,15 @@
 import { useState, type FormEvent } from 'react';
 
 import { Button } from '@/components/button';
+import form from '@/components/form.module.css';
+import panel from '@/components/panel.module.css';
 import { TextField } from '@/components/text-field';
+import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 
 import { roomIdFromInput } from '../lib/room-link';
 import { roomMessages } from '../messages';
+import styles from './join-by-link-form.module.css';
 
 interface JoinByLinkFormProps {
   onRoom: (roomId: string) => void;
@@ -24,12 +28,13 @@ export function JoinByLinkForm({ onRoom }: JoinByLinkFormProps) {
   };
 
   return (
-    <form className="panel form" onSubmit={submit} noValidate aria-labelledby="join-title">
-      <h2 id="join-title" className="panel__title">
+    <form className={cx(panel.panel, form.form)} onSubmit={submit} noValidate aria-labelledby="join-title">
+      <h2 id="join-title" className={panel.panel__title}>
         {t('home.join.title')}
       </h2>
-      <div className="inline-form">
+      <div className={styles['inline-form']}>
         <TextField
+          className={styles['inline-form__field']}
           name="room_link"
           label={t('home.join.label')}
           placeholder={t('home.join.placeholder')}

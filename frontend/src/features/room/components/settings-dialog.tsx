@@ -2,8 +2,12 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useState, type FormEvent } from 'react';
 
 import { Button } from '@/components/button';
+import { iconButtonClass } from '@/components/button-class';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import dialog from '@/components/dialog.module.css';
+import form from '@/components/form.module.css';
 import { CloseIcon, SettingsIcon } from '@/components/icons';
+import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 import type { Room } from '@/types/api';
 
@@ -35,8 +39,8 @@ export function SettingsDialog({ room, token, now = Date.now }: SettingsDialogPr
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Overlay className={dialog['dialog-overlay']} />
+        <Dialog.Content className={dialog.dialog}>
           {open && (
             <>
               <SettingsForm room={room} token={token} onDone={() => setOpen(false)} />
@@ -83,14 +87,16 @@ function SettingsForm({ room, token, onDone }: Omit<SettingsDialogProps, 'now'> 
   };
 
   return (
-    <form onSubmit={(e) => void save(e)} noValidate className="form">
-      <div className="dialog__header">
-        <Dialog.Title className="dialog__title">{t('settings.title')}</Dialog.Title>
-        <Dialog.Close className="icon-button" aria-label={t('settings.close')}>
+    <form onSubmit={(e) => void save(e)} noValidate className={form.form}>
+      <div className={dialog.dialog__header}>
+        <Dialog.Title className={dialog.dialog__title}>{t('settings.title')}</Dialog.Title>
+        <Dialog.Close className={iconButtonClass()} aria-label={t('settings.close')}>
           <CloseIcon />
         </Dialog.Close>
       </div>
-      <Dialog.Description className="dialog__description">{t('settings.description')}</Dialog.Description>
+      <Dialog.Description className={dialog.dialog__description}>
+        {t('settings.description')}
+      </Dialog.Description>
       <SettingsFields
         draft={draft}
         errors={{ ...serverErrors, ...local }}
@@ -100,11 +106,11 @@ function SettingsForm({ room, token, onDone }: Omit<SettingsDialogProps, 'now'> 
         }}
       />
       {formError && (
-        <p className="form__error" role="alert">
+        <p className={form.form__error} role="alert">
           {formError}
         </p>
       )}
-      <div className="dialog__actions dialog__actions--split">
+      <div className={cx(dialog.dialog__actions, dialog['dialog__actions--split'])}>
         <Button variant="danger" onClick={() => setConfirmingDelete(true)}>
           {t('settings.delete')}
         </Button>

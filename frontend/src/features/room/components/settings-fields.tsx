@@ -4,6 +4,7 @@ import { useT } from '@/lib/i18n/translate';
 
 import { settingRanges, type BooleanSetting, type NumberSetting, type SettingsDraft } from '../lib/room-form';
 import { roomMessages, type RoomMessageKey } from '../messages';
+import styles from './settings-fields.module.css';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -48,13 +49,13 @@ export function SettingsFields({ draft, errors, onChange }: SettingsFieldsProps)
 
   return (
     <>
-      <fieldset className="fieldset">
-        <legend className="fieldset__legend">{t('home.create.durations')}</legend>
-        <div className="field-grid">
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.fieldset__legend}>{t('home.create.durations')}</legend>
+        <div className={styles['field-grid']}>
           {durationFields.map(([field, label]) => numberField(field, t(label)))}
         </div>
       </fieldset>
-      <div className="switch-list">
+      <div className={styles['switch-list']}>
         {switches.map(([field, label, hint]) => (
           <SwitchField
             key={field}
@@ -65,7 +66,7 @@ export function SettingsFields({ draft, errors, onChange }: SettingsFieldsProps)
           />
         ))}
       </div>
-      <div className="field-grid">
+      <div className={styles['field-grid']}>
         {numberField('long_break_interval', t('home.create.interval'), t('home.create.intervalHint'))}
         {numberField('max_participants', t('home.create.maxParticipants'))}
       </div>

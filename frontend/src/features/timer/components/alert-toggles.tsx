@@ -1,10 +1,13 @@
 import { useState } from 'react';
 
+import { iconButtonClass } from '@/components/button-class';
 import { BellIcon, BellOffIcon, SoundOffIcon, SoundOnIcon } from '@/components/icons';
+import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 
 import { notificationAccess, requestNotificationAccess } from '../lib/phase-end-alert';
 import { timerMessages } from '../messages';
+import styles from './alert-toggles.module.css';
 import { useTimerStore } from '../stores/timer-store';
 
 /** Sound on/off and the notification permission, asked only when the user clicks. */
@@ -22,10 +25,10 @@ export function AlertToggles() {
   }[access];
 
   return (
-    <div className="alert-toggles">
+    <div className={styles['alert-toggles']}>
       <button
         type="button"
-        className="icon-button"
+        className={cx(iconButtonClass(), styles['alert-toggles__button'])}
         aria-pressed={muted}
         aria-label={muted ? t('timer.unmute') : t('timer.mute')}
         title={muted ? t('timer.unmute') : t('timer.mute')}
@@ -35,7 +38,7 @@ export function AlertToggles() {
       </button>
       <button
         type="button"
-        className="icon-button"
+        className={cx(iconButtonClass(), styles['alert-toggles__button'])}
         aria-label={notifyLabel}
         title={notifyLabel}
         disabled={access !== 'default'}

@@ -7,6 +7,7 @@ import { useCountdownSeconds } from '../hooks/use-countdown';
 import { useTabTitle } from '../hooks/use-tab-title';
 import { formatClock } from '../lib/countdown';
 import { timerMessages } from '../messages';
+import styles from './countdown.module.css';
 
 interface CountdownProps {
   timer: TimerState;
@@ -25,7 +26,7 @@ export const Countdown = memo(function Countdown({ timer, offsetMs }: CountdownP
   const time = formatClock(seconds);
   return (
     <div
-      className="countdown"
+      className={styles.countdown}
       role="timer"
       aria-live="off"
       aria-label={t('timer.label', { phase: t(`phase.${timer.session_type}`), time })}

@@ -12,6 +12,7 @@ import type { TimerState } from '@/types/api';
 import { primaryCommand, sendTimerCommand, type TimerCommand } from '../api/timer-commands';
 import { useTimerShortcuts } from '../hooks/use-timer-shortcuts';
 import { timerMessages, type TimerMessageKey } from '../messages';
+import styles from './timer-controls.module.css';
 
 interface TimerControlsProps {
   timer: TimerState;
@@ -68,12 +69,12 @@ export function TimerControls({ timer, disabledReason }: TimerControlsProps) {
       : t(`timer.${primary}`);
 
   return (
-    <div className="controls">
-      <div className="controls__buttons" role="group" aria-label={t('timer.controls')}>
+    <div className={styles.controls}>
+      <div className={styles.controls__buttons} role="group" aria-label={t('timer.controls')}>
         <Button
           variant="ghost"
           size="lg"
-          className="controls__side"
+          className={styles.controls__side}
           onClick={() => setConfirmingReset(true)}
           disabled={disabled}
           aria-label={t('timer.resetLabel')}
@@ -81,12 +82,12 @@ export function TimerControls({ timer, disabledReason }: TimerControlsProps) {
           aria-keyshortcuts="R"
         >
           <ResetIcon />
-          <span className="controls__text">{t('timer.reset')}</span>
+          <span className={styles.controls__text}>{t('timer.reset')}</span>
         </Button>
         <Button
           variant="primary"
           size="lg"
-          className="controls__primary"
+          className={styles.controls__primary}
           onClick={() => run(primary)}
           disabled={disabled}
           aria-label={primaryLabel}
@@ -99,7 +100,7 @@ export function TimerControls({ timer, disabledReason }: TimerControlsProps) {
         <Button
           variant="ghost"
           size="lg"
-          className="controls__side"
+          className={styles.controls__side}
           onClick={() => run('skip')}
           disabled={disabled || !canSkip}
           aria-label={t('timer.skipLabel')}
@@ -107,19 +108,19 @@ export function TimerControls({ timer, disabledReason }: TimerControlsProps) {
           aria-keyshortcuts="S"
         >
           <SkipIcon />
-          <span className="controls__text">{t('timer.skip')}</span>
+          <span className={styles.controls__text}>{t('timer.skip')}</span>
         </Button>
       </div>
       {disabled ? (
-        <p id="controls-reason" className="controls__reason">
+        <p id="controls-reason" className={styles.controls__reason}>
           {disabledReason}
         </p>
       ) : (
-        <p className="controls__hint">{t('timer.shortcuts')}</p>
+        <p className={styles.controls__hint}>{t('timer.shortcuts')}</p>
       )}
-      {retryAt !== undefined && <BusyNote retryAt={retryAt} className="controls__busy" />}
+      {retryAt !== undefined && <BusyNote retryAt={retryAt} className={styles.controls__busy} />}
       {failure !== undefined && (
-        <p className="controls__error" role="alert">
+        <p className={styles.controls__error} role="alert">
           {failureText(failure, t)}
         </p>
       )}
