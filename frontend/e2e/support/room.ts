@@ -87,7 +87,9 @@ export const participantList = (page: Page) => page.getByRole('list', { name: /^
 export const participantRow = (page: Page, name: string) =>
   participantList(page)
     .getByRole('listitem')
-    .filter({ has: page.getByTestId('participant-name').filter({ hasText: new RegExp(`^${name}( \\(|$)`) }) });
+    .filter({
+      has: page.getByTestId('participant-name').filter({ hasText: new RegExp(`^${name}( \\(|$)`) }),
+    });
 
 export const chatLog = (page: Page) => page.getByRole('log');
 export const chatBox = (page: Page) => page.getByRole('textbox', { name: /^(Message|메시지)$/ });

@@ -92,7 +92,9 @@ function MessageItem({ message, mine, continued, time }: MessageItemProps) {
         </p>
       )}
       {/* Plain text, as the contract says: React escapes it, so markup in a message shows as typed. */}
-      <p className={styles.message__text} data-testid="message-text">{message.text}</p>
+      <p className={styles.message__text} data-testid="message-text">
+        {message.text}
+      </p>
     </li>
   );
 }
