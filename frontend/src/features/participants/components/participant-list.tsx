@@ -1,22 +1,18 @@
-import { useState } from 'react';
-
 import { iconButtonClass } from '@/components/button-class';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CrownIcon, MakeHostIcon, RemoveUserIcon } from '@/components/icons';
 import panel from '@/components/panel.module.css';
-import { ApiError } from '@/lib/api-client';
 import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
-import { busyMessage } from '@/lib/retry';
 import type { Participant } from '@/types/api';
 
 import { MyStatusField } from './my-status-field';
 import styles from './participant-list.module.css';
 import { RemoveOffline } from './remove-offline';
 import { StatusSummary } from './status-summary';
-import { makeHost, removeParticipant } from '../api/participant-commands';
+import { useParticipantActions, type PendingAction } from '../hooks/use-participant-actions';
 import { presenceOf, type RoomPhase } from '../lib/status';
-import { participantsMessages, type ParticipantsMessageKey } from '../messages';
+import { participantsMessages } from '../messages';
 import { useParticipantsStore } from '../stores/participants-store';
 
 interface ParticipantListProps {
@@ -29,40 +25,13 @@ interface ParticipantListProps {
   className?: string;
 }
 
-interface PendingAction {
-  kind: 'remove' | 'host';
-  participant: Participant;
-}
-
-const actionErrors: Partial<Record<ApiError['code'], ParticipantsMessageKey>> = {
-  FORBIDDEN: 'participants.error.notHost',
-  PARTICIPANT_NOT_FOUND: 'participants.error.gone',
-  NETWORK_ERROR: 'error.network',
-};
-
 export function ParticipantList({ roomId, myParticipantId, token, phase, className }: ParticipantListProps) {
   const t = useT(participantsMessages);
   const participants = useParticipantsStore((s) => s.participants);
-  const [pending, setPending] = useState<PendingAction>();
-  const [error, setError] = useState<string>();
+  const { pending, setPending, error, confirm } = useParticipantActions(roomId, token);
   const me = participants.find((p) => p.participant_id === myParticipantId);
   const canManage = me?.is_host ?? false;
   const offline = participants.filter((p) => !p.online && p.participant_id !== myParticipantId);
-
-  const confirm = async ({ kind, participant }: PendingAction) => {
-    setError(undefined);
-    try {
-      if (kind === 'remove') await removeParticipant(roomId, participant, token);
-      else await makeHost(participant);
-    } catch (e) {
-      if (e instanceof ApiError && e.isBusy) {
-        setError(busyMessage(e, t));
-        return;
-      }
-      const code = e instanceof ApiError ? e.code : 'UNKNOWN_ERROR';
-      setError(t(actionErrors[code] ?? 'error.generic', { name: participant.user_name }));
-    }
-  };
 
   return (
     <section className={cx(panel.panel, className)} aria-labelledby="participants-title">

@@ -1,5 +1,3 @@
-import { useState, type FormEvent } from 'react';
-
 import { Button } from '@/components/button';
 import form from '@/components/form.module.css';
 import panel from '@/components/panel.module.css';
@@ -8,81 +6,17 @@ import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 import type { CreatedRoom } from '@/types/api';
 
-import { roomMessages } from '../messages';
 import { SettingsFields } from './settings-fields';
-import { createRoom } from '../api/rooms';
-import { saveCredentials } from '../lib/credentials';
-import { problemMessages, submitFailure, type FieldMessages } from '../lib/form-errors';
-import {
-  checkDisplayName,
-  checkRoomName,
-  defaultSettings,
-  draftOf,
-  settingsOf,
-  settingsProblems,
-  type SettingsDraft,
-} from '../lib/room-form';
+import { useCreateRoom } from '../hooks/use-create-room';
+import { roomMessages } from '../messages';
 
 interface CreateRoomFormProps {
   onCreated: (room: CreatedRoom) => void;
 }
 
-interface Draft {
-  room_name: string;
-  host_name: string;
-  settings: SettingsDraft;
-}
-
-function localProblems(draft: Draft) {
-  return {
-    room_name: checkRoomName(draft.room_name),
-    host_name: checkDisplayName(draft.host_name),
-    ...settingsProblems(draft.settings),
-  };
-}
-
 export function CreateRoomForm({ onCreated }: CreateRoomFormProps) {
   const t = useT(roomMessages);
-  const [draft, setDraft] = useState<Draft>({
-    room_name: '',
-    host_name: '',
-    settings: draftOf(defaultSettings),
-  });
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldMessages>({});
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const local = problemMessages(localProblems(draft), t);
-  // Once the user has tried to submit, field messages follow every keystroke.
-  const errors = submitted ? { ...serverErrors, ...local } : serverErrors;
-
-  const update = (next: Draft) => {
-    setDraft(next);
-    setServerErrors({});
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    setFormError(undefined);
-    if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    try {
-      const room = await createRoom({
-        room_name: draft.room_name,
-        host_name: draft.host_name.trim(),
-        ...settingsOf(draft.settings),
-      });
-      saveCredentials(room.room_id, room.participant);
-      onCreated(room);
-    } catch (error) {
-      const failure = submitFailure(error, t);
-      setServerErrors(failure.fields);
-      setFormError(failure.form);
-      setBusy(false);
-    }
-  };
+  const { draft, update, errors, formError, busy, submit } = useCreateRoom(onCreated);
 
   return (
     <form

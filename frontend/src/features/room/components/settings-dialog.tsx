@@ -59,7 +59,6 @@ function SettingsForm({ room, token, onDone }: Omit<SettingsDialogProps, 'now'> 
   const [serverErrors, setServerErrors] = useState<FieldMessages>({});
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const local = problemMessages(settingsProblems(draft), t);
 
   const save = async (event: FormEvent) => {
@@ -74,15 +73,6 @@ function SettingsForm({ room, token, onDone }: Omit<SettingsDialogProps, 'now'> 
       setServerErrors(failure.fields);
       setFormError(failure.form);
       setBusy(false);
-    }
-  };
-
-  const remove = async () => {
-    try {
-      await deleteRoom(room.room_id, token);
-      useRoomStore.getState().end('deleted');
-    } catch (error) {
-      setFormError(submitFailure(error, t).form);
     }
   };
 
@@ -111,22 +101,48 @@ function SettingsForm({ room, token, onDone }: Omit<SettingsDialogProps, 'now'> 
         </p>
       )}
       <div className={cx(dialog.dialog__actions, dialog['dialog__actions--split'])}>
-        <Button variant="danger" onClick={() => setConfirmingDelete(true)}>
-          {t('settings.delete')}
-        </Button>
+        <DeleteRoomButton room={room} token={token} onFailed={setFormError} />
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t('settings.saving') : t('settings.save')}
         </Button>
       </div>
+    </form>
+  );
+}
+
+interface DeleteRoomButtonProps {
+  room: Room;
+  token: string;
+  /** Says why the room could not be deleted. */
+  onFailed: (message: string | undefined) => void;
+}
+
+/** The host deletes the room for everyone, after a confirmation. */
+function DeleteRoomButton({ room, token, onFailed }: DeleteRoomButtonProps) {
+  const t = useT(roomMessages);
+  const [confirming, setConfirming] = useState(false);
+  const remove = async () => {
+    try {
+      await deleteRoom(room.room_id, token);
+      useRoomStore.getState().end('deleted');
+    } catch (error) {
+      onFailed(submitFailure(error, t).form);
+    }
+  };
+  return (
+    <>
+      <Button variant="danger" onClick={() => setConfirming(true)}>
+        {t('settings.delete')}
+      </Button>
       <ConfirmDialog
-        open={confirmingDelete}
-        onOpenChange={setConfirmingDelete}
+        open={confirming}
+        onOpenChange={setConfirming}
         title={t('settings.delete.title')}
         description={t('settings.delete.body')}
         confirmLabel={t('settings.delete')}
         onConfirm={() => void remove()}
         danger
       />
-    </form>
+    </>
   );
 }
