@@ -21,5 +21,7 @@ if [ -f frontend/package.json ] && spa_is_stale; then
 fi
 
 export DataDirectory="${DataDirectory:-$PWD/data}"
+# Readable log lines for a person at a terminal; JSON lines when the output goes to a file or a collector.
+if [ -t 1 ] && [ -z "${Logs__Format:-}" ]; then export Logs__Format=Text; fi
 export Spa__RootPath="${Spa__RootPath:-$PWD/frontend/dist}"
 exec dotnet run --project src/FocusMate.Api -c Release "$@"

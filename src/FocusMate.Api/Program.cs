@@ -6,6 +6,11 @@ using FocusMate.Core;
 using FocusMate.Infrastructure;
 using FocusMate.Infrastructure.Data;
 
+if (await MaintenanceCommands.TryRunAsync(args))
+{
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var dataDirectory = builder.DataDirectory();
 
@@ -18,7 +23,8 @@ builder.Services
     .AddRateLimits()
     .AddTrustedProxies(builder.Configuration)
     .AddApiDocumentation()
-    .AddHealth();
+    .AddHealth()
+    .AddTelemetry(builder.Configuration);
 builder.WebHost.UseRequestLimits(builder.Configuration);
 
 var app = builder.Build();
@@ -39,6 +45,7 @@ app.UseAuthorization();
 app.MapControllers();
 app.MapRoomHub();
 app.MapHealth();
+app.MapMetrics();
 app.MapApiDocumentation();
 app.MapSpaFallback();
 

@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<HistoryService>();
         services.AddScoped<ChatService>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<Telemetry.TimerMetrics>();
         services.AddOptions<ChatOptions>()
             .BindConfiguration(ChatOptions.Section)
             .Validate(o => o.HistoryOnJoin is >= 0 and <= ChatService.MaxLimit, $"Chat:HistoryOnJoin must be 0–{ChatService.MaxLimit}.")

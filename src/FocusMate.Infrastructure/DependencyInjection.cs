@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddScoped<IChatRepository, ChatRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<IOverloadDetector, DatabaseOverload>();
+        services.AddSingleton<Telemetry.DatabaseMetrics>();
+        services.AddHostedService(provider => provider.GetRequiredService<Telemetry.DatabaseMetrics>());
         AddScaleOut(services, configuration);
         return services;
     }
@@ -110,7 +112,7 @@ public static class DependencyInjection
     }
 
     /// <summary>The configured SQLite connection string, or a file <c>focusmate.db</c> in the data folder.</summary>
-    private static string SqliteConnectionString(string? configured, string dataDirectory)
+    internal static string SqliteConnectionString(string? configured, string dataDirectory)
     {
         var builder = new SqliteConnectionStringBuilder(configured ?? "");
         if (string.IsNullOrWhiteSpace(builder.DataSource))

@@ -7,7 +7,8 @@ namespace FocusMate.Api.Errors;
 /// The one place where failures become problem details: the domain's refusals keep their code and
 /// message; anything unexpected is logged and answered with <c>INTERNAL_ERROR</c>, never its text.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IOverloadDetector overload, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IOverloadDetector overload, Telemetry.ApiMetrics metrics, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
 {
     /// <summary>How long a client is asked to wait when the database is overloaded.</summary>
     public static readonly TimeSpan OverloadRetryAfter = TimeSpan.FromSeconds(2);
@@ -35,6 +36,11 @@ public sealed partial class ProblemExceptionHandler(IOverloadDetector overload, 
             BadHttpRequestException bad => ApiProblem.For(httpContext, ErrorCodes.MalformedRequest, bad.Message),
             _ => Unexpected(httpContext, exception),
         };
+        if (exception is ServiceBusyException)
+        {
+            metrics.Shed();
+        }
+
         if (exception is RetryLaterException later)
         {
             httpContext.Response.Headers.RetryAfter = later.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

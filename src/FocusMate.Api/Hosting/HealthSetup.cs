@@ -8,7 +8,7 @@ namespace FocusMate.Api.Hosting;
 
 public static class HealthSetup
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {

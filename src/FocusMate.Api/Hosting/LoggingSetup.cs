@@ -6,14 +6,33 @@ namespace FocusMate.Api.Hosting;
 
 public static class LoggingSetup
 {
-    /// <summary>Structured JSON logs to stdout (one event per line), levels from the <c>Serilog</c> section.</summary>
-    public static IServiceCollection AddStructuredLogging(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSerilog((provider, logger) => logger
-            .ReadFrom.Configuration(configuration)
-            .ReadFrom.Services(provider)
-            .Enrich.FromLogContext()
-            .Enrich.With<TokenRedaction>()
-            .WriteTo.Console(new RenderedCompactJsonFormatter()));
+    /// <summary>
+    /// Logs to stdout, levels from the <c>Serilog</c> section: JSON lines for machines (the default, and what
+    /// containers write), or readable lines for a person at a terminal (<c>Logs:Format=Text</c>, which
+    /// scripts/run.sh sets when its output is a terminal). Both carry the trace id of the request or span.
+    /// </summary>
+    public static IServiceCollection AddStructuredLogging(this IServiceCollection services, IConfiguration configuration)
+    {
+        var text = string.Equals(configuration["Logs:Format"], "Text", StringComparison.OrdinalIgnoreCase);
+        return services.AddSerilog((provider, logger) =>
+        {
+            logger
+                .ReadFrom.Configuration(configuration)
+                .ReadFrom.Services(provider)
+                .Enrich.FromLogContext()
+                .Enrich.With<TokenRedaction>();
+            if (text)
+            {
+                logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        });
+    }
+
+    private const string TextTemplate = "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj} {TraceId}{NewLine}{Exception}";
 
     /// <summary>One line per request with method, path, status and time; health probes only at debug level.</summary>
     public static WebApplication UseRequestLogging(this WebApplication app)

@@ -37,6 +37,8 @@ public static class SwaggerSetup
                 Description = "The participant token from creating or joining a room.",
             });
             options.OperationFilter<ParticipantTokenRequirement>();
+            options.DocumentFilter<HubContractSchemas>();
+            options.CustomSchemaIds(HubContractSchemas.SchemaId);
             options.OrderActionsBy(api => $"{Array.IndexOf(ControllerOrder, api.ActionDescriptor.RouteValues["controller"])}:{api.RelativePath}");
             options.SupportNonNullableReferenceTypes();
         });

@@ -12,7 +12,8 @@ namespace FocusMate.Api.Hubs;
 /// stays open. Unexpected failures are logged here (SignalR's own log of hub failures is turned down in
 /// appsettings.json) and reported as <c>INTERNAL_ERROR</c> without their text.
 /// </summary>
-public sealed partial class HubErrorFilter(TimeProvider clock, IOverloadDetector overload, ILogger<HubErrorFilter> logger) : IHubFilter
+public sealed partial class HubErrorFilter(TimeProvider clock, IOverloadDetector overload, Telemetry.ApiMetrics metrics, ILogger<HubErrorFilter> logger)
+    : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext,
         Func<HubInvocationContext, ValueTask<object?>> next)
@@ -67,6 +68,11 @@ public sealed partial class HubErrorFilter(TimeProvider clock, IOverloadDetector
 
     private async Task<HubException> ReportAsync(HubInvocationContext invocation, string code, string message, int? retryAfter = null)
     {
+        if (code == ErrorCodes.ServiceBusy)
+        {
+            metrics.Shed();
+        }
+
         var roomId = invocation.Context.User.ToCaller()?.RoomId ?? Guid.Empty;
         var now = clock.GetUtcNowMilliseconds();
         var data = new ErrorData(code, message) { RetryAfter = retryAfter };

@@ -55,6 +55,30 @@ public sealed class RoomConnections(IInstanceBus bus, IHostApplicationLifetime l
         }
     }
 
+    /// <summary>Rooms with a connection here.</summary>
+    public int RoomCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _connections.Values.Select(c => c.RoomId).Distinct().Count();
+            }
+        }
+    }
+
+    /// <summary>Participants with a connection here.</summary>
+    public int ParticipantCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _perParticipant.Count;
+            }
+        }
+    }
+
     /// <summary>The connections held here now.</summary>
     public IReadOnlyList<Connection> Snapshot()
     {

@@ -32,6 +32,7 @@ public sealed class RoomHub(
     IOptions<RateLimitingOptions> limits,
     RoomAccess access,
     RoomConnections connections,
+    Telemetry.ApiMetrics metrics,
     ShareLinks links,
     TimeProvider clock) : Hub<IRoomClient>
 {
@@ -49,6 +50,7 @@ public sealed class RoomHub(
         var cap = limits.Value.Enabled ? limits.Value.HubConnectionsPerParticipant : int.MaxValue;
         if (!connections.TryAdd(me.RoomId, me.ParticipantId, Context, cap))
         {
+            metrics.RateLimited("hub_connections");
             throw new RateLimitedException(TimeSpan.FromSeconds(5), $"connections (at most {cap} per participant)");
         }
 

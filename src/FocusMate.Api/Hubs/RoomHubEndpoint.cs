@@ -20,7 +20,7 @@ public static class RoomHubEndpoint
             ApplicationMaxBufferSize = limits.HubSendBufferBytes,
             TransportSendTimeout = limits.HubSendTimeout,
         };
-        var endpoint = app.MapConnections(RoomHub.Path, options, connection => connection.UseSlowClientGuard(logger).UseHub<RoomHub>());
+        var endpoint = app.MapConnections(RoomHub.Path, options, connection => connection.UseSlowClientGuard(logger, app.Services.GetRequiredService<Telemetry.ApiMetrics>()).UseHub<RoomHub>());
         var attributes = typeof(RoomHub).GetCustomAttributes(inherit: true);
         endpoint.Add(builder =>
         {

@@ -15,18 +15,18 @@ namespace FocusMate.Api.Hubs;
 internal static partial class SlowClientGuard
 {
     /// <summary>Puts the guard between SignalR and the connection's transport.</summary>
-    public static IConnectionBuilder UseSlowClientGuard(this IConnectionBuilder builder, ILogger logger) =>
+    public static IConnectionBuilder UseSlowClientGuard(this IConnectionBuilder builder, ILogger logger, Telemetry.ApiMetrics metrics) =>
         builder.Use(next => connection =>
         {
             var transport = connection.Transport;
-            connection.Transport = new DuplexPipe(transport.Input, new GuardedWriter(transport.Output, connection, logger));
+            connection.Transport = new DuplexPipe(transport.Input, new GuardedWriter(transport.Output, connection, logger, metrics));
             return next(connection);
         });
 
     private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 
     /// <summary>Passes writes through; a flush that would wait (the buffer is full) closes the connection instead.</summary>
-    private sealed class GuardedWriter(PipeWriter inner, ConnectionContext connection, ILogger logger) : PipeWriter
+    private sealed class GuardedWriter(PipeWriter inner, ConnectionContext connection, ILogger logger, Telemetry.ApiMetrics metrics) : PipeWriter
     {
         private static readonly FlushResult Dropped = new(isCanceled: false, isCompleted: true);
         private byte[]? _discard;
@@ -63,6 +63,7 @@ internal static partial class SlowClientGuard
 
             _cut = true;
             LogCutOff(logger, connection.ConnectionId);
+            metrics.ClientCut();
             connection.Abort(new ConnectionAbortedException("The client stopped reading: its send buffer is full."));
             // The pending flush ends when the transport shuts down; nothing waits for it.
             _ = flush.AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None,

@@ -24,12 +24,14 @@ public sealed class RateLimits : IDisposable
 
     private readonly IOptions<RateLimitingOptions> _options;
     private readonly TimeProvider _clock;
+    private readonly Telemetry.ApiMetrics _metrics;
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    public RateLimits(IOptions<RateLimitingOptions> options, TimeProvider clock)
+    public RateLimits(IOptions<RateLimitingOptions> options, TimeProvider clock, Telemetry.ApiMetrics metrics)
     {
         _options = options;
         _clock = clock;
+        _metrics = metrics;
         _limiter = PartitionedRateLimiter.Create<string, string>(key => key == Unlimited
             ? RateLimitPartition.GetNoLimiter(key)
             : RateLimitPartition.GetFixedWindowLimiter(key, Limiter));
@@ -55,6 +57,7 @@ public sealed class RateLimits : IDisposable
     /// <summary>The refusal of <paramref name="policy"/> now: its <c>Retry-After</c> is the time left in the current window.</summary>
     public RateLimitedException Refusal(RateLimitPolicy policy)
     {
+        _metrics.RateLimited(policy);
         var window = _options.Value.RuleOf(policy).Window.Ticks;
         var now = _clock.GetUtcNow().UtcTicks;
         var left = TimeSpan.FromTicks(window - (now % window));

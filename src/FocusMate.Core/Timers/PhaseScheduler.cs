@@ -100,6 +100,9 @@ public sealed partial class PhaseScheduler(
     /// <summary>Completes one room's due phases; false when that failed (logged; the next pass retries).</summary>
     private async Task<bool> TryCompleteAsync(Guid roomId, CancellationToken cancellationToken)
     {
+        // No request starts this work: it gets a trace of its own, with the database spans under it.
+        using var activity = Telemetry.FocusMateTelemetry.Source.StartActivity("complete due phase");
+        activity?.SetTag("focusmate.room_id", roomId);
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -19,6 +19,7 @@ public sealed partial class TimerService(
     RoomAccess access,
     AuditTrail audit,
     Participants.IPresenceTracker presence,
+    Telemetry.TimerMetrics metrics,
     PhaseDeadlines deadlines,
     TimeProvider clock,
     ILogger<TimerService> logger)
@@ -30,6 +31,22 @@ public sealed partial class TimerService(
 
     /// <summary>Runs a command for a caller who may control the room's timer; returns the new state.</summary>
     public async Task<TimerState> ExecuteAsync(Guid roomId, Caller? caller, TimerCommand command,
+        SessionType? sessionType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var state = await RunAsync(roomId, caller, command, sessionType, cancellationToken);
+            metrics.Command(command, applied: true);
+            return state;
+        }
+        catch (FocusMateException)
+        {
+            metrics.Command(command, applied: false);
+            throw;
+        }
+    }
+
+    private async Task<TimerState> RunAsync(Guid roomId, Caller? caller, TimerCommand command,
         SessionType? sessionType, CancellationToken cancellationToken)
     {
         // No token: 401 before anything. A token of another room: 404 if this room does not exist, else 403.
@@ -121,7 +138,14 @@ public sealed partial class TimerService(
             deadlines.Changed(target);
         }
 
-        await events.TimerChangedAsync(roomId, transition.State, transition.Ends());
+        var ends = transition.Ends();
+        var now = clock.GetUtcNow();
+        foreach (var (completion, completedAt) in ends)
+        {
+            metrics.Completed(completion.CompletedSessionType, now - completedAt);
+        }
+
+        await events.TimerChangedAsync(roomId, transition.State, ends);
         return true;
     }
 

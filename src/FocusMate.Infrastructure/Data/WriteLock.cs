@@ -1,5 +1,6 @@
 using FocusMate.Core.Errors;
 using FocusMate.Core.Admission;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace FocusMate.Infrastructure.Data;
@@ -25,8 +26,13 @@ public abstract class WriteLock
 /// of making everyone wait. Only the first write of a unit of work may be refused (<see cref="WriteAdmission"/>);
 /// the server's own work always queues.
 /// </summary>
-internal sealed class SerializedWrites(IOptions<DatabaseOptions> options) : WriteLock, IDisposable
+internal sealed class SerializedWrites(IOptions<DatabaseOptions> options, IServiceProvider services) : WriteLock, IDisposable
 {
+    // Resolved on first use: the metrics observe this lock, so they cannot be made before it.
+    private Telemetry.DatabaseMetrics? _metrics;
+
+    private Telemetry.DatabaseMetrics Metrics => _metrics ??= services.GetRequiredService<Telemetry.DatabaseMetrics>();
+
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _waiting;
@@ -38,7 +44,9 @@ internal sealed class SerializedWrites(IOptions<DatabaseOptions> options) : Writ
         var ticket = WriteAdmission.Active;
         if (!_gate.Wait(0, CancellationToken.None))
         {
+            var waited = System.Diagnostics.Stopwatch.GetTimestamp();
             await WaitForTurnAsync(mustQueue: ticket is null || ticket.MustQueue, cancellationToken);
+            Metrics.WriteWaited(System.Diagnostics.Stopwatch.GetElapsedTime(waited));
         }
 
         ticket?.Admit();
