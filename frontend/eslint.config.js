@@ -100,7 +100,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.ts', '*.config.{ts,js}'],
+    files: ['e2e/**/*.ts', '*.config.{ts,js}', 'scripts/**/*.mjs'],
     languageOptions: { globals: globals.node },
     rules: {
       'import/no-named-as-default': 'off',

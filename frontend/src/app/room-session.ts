@@ -13,7 +13,7 @@ import { serverNow, useTimerStore } from '@/features/timer/stores/timer-store';
 import { ApiError } from '@/lib/api-client';
 import { connectRoomHub, disconnectRoomHub, invokeRoomHub, reconnectDelay, type RoomHub } from '@/lib/hub';
 import { busyWaitMs, maxBusyWaitSeconds } from '@/lib/retry';
-import type { ParticipantUpdate, RoomSnapshot, SyncResult } from '@/types/api';
+import type { ParticipantUpdate } from '@/types/api';
 
 const resyncEveryMs = 3 * 60_000;
 // Soon after joining, measure again: the first samples often meet a cold server or a busy page.
@@ -166,8 +166,6 @@ export class RoomSession {
         },
         room_deleted: ({ data }) => this.ended(data.reason === 'expired' ? 'expired' : 'deleted'),
         chat_message: ({ data }) => chat().receive(data, myId()),
-        // A refused command also rejects its invocation, which is where the caller shows it.
-        error: () => undefined,
       },
       onStatus: (status) => rooms().setConnection(status),
       onBusy: (until) => rooms().setBusy(until),
@@ -217,7 +215,7 @@ export class RoomSession {
   /** On every (re)connection: measure the clock, then join_room() for the full snapshot. */
   private async enter(): Promise<void> {
     await this.syncClock();
-    const snapshot = await invokeRoomHub<RoomSnapshot>('join_room');
+    const snapshot = await invokeRoomHub('join_room');
     rooms().setRoom(snapshot.room);
     timers().applyTimer(snapshot.timer);
     people().setParticipants(snapshot.participants);
@@ -232,7 +230,7 @@ export class RoomSession {
 
   private syncClock(): Promise<void> {
     // One measurement at a time; a second request joins the one under way.
-    this.syncing ??= measureServerClock((clientTime) => invokeRoomHub<SyncResult>('sync', clientTime))
+    this.syncing ??= measureServerClock((clientTime) => invokeRoomHub('sync', clientTime))
       .then((estimate) => {
         if (estimate) timers().measuredClock(estimate);
       })

@@ -37,8 +37,8 @@ export async function sendTimerCommand(command: TimerCommand, options: CommandOp
 
 /** start_timer takes exactly one argument: null means "the phase that is next". */
 function invoke(command: TimerCommand, sessionType: SessionType | null): Promise<TimerState> {
-  if (command === 'start') return invokeRoomHub<TimerState>('start_timer', sessionType);
-  return invokeRoomHub<TimerState>(`${command}_timer`);
+  if (command === 'start') return invokeRoomHub('start_timer', sessionType);
+  return invokeRoomHub(`${command}_timer`);
 }
 
 /** The command the main button (and the space bar) sends in each state. */

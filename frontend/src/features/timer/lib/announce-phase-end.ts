@@ -9,10 +9,10 @@ import {
   rememberPhaseEnd,
 } from './phase-end-memory';
 import { timerMessages } from '../messages';
-import { useTimerStore } from '../stores/timer-store';
+import { useTimerStore, type PhaseCompletion } from '../stores/timer-store';
 
 /** A phase ran to its end: banner, chime (unless muted) and a browser notification. */
-export function announcePhaseEnd(completion: TimerComplete): void {
+export function announcePhaseEnd(completion: PhaseCompletion): void {
   const store = useTimerStore.getState();
   store.phaseEnded(completion);
   if (!store.muted) playChime();
