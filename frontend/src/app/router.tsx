@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router-dom';
 
 import { Layout } from './layout';
+import { pageCode } from './page-code';
 import { RouteError } from './routes/route-error';
 
 // One chunk per page: the home page never downloads the room's code (SignalR included).
@@ -11,9 +12,9 @@ export const router = createBrowserRouter([
       {
         errorElement: <RouteError />,
         children: [
-          { path: '/', lazy: () => import('./routes/home') },
-          { path: '/room/:roomId', lazy: () => import('./routes/room') },
-          { path: '*', lazy: () => import('./routes/not-found') },
+          { path: '/', lazy: pageCode(() => import('./routes/home')) },
+          { path: '/room/:roomId', lazy: pageCode(() => import('./routes/room')) },
+          { path: '*', lazy: pageCode(() => import('./routes/not-found')) },
         ],
       },
     ],

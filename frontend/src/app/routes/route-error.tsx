@@ -8,6 +8,7 @@ import { StatusPage } from '@/components/status-page';
 import { useT } from '@/lib/i18n/translate';
 
 import { appMessages } from '../messages';
+import { PageCodeUnavailable } from '../page-code';
 
 const healthPollMs = 3000;
 
@@ -15,7 +16,7 @@ const healthPollMs = 3000;
 export function RouteError() {
   const t = useT(appMessages);
   const error = useRouteError();
-  const unreachable = error instanceof TypeError;
+  const unreachable = error instanceof TypeError || error instanceof PageCodeUnavailable;
 
   // When the server answers again, load the page afresh (new code, if it was redeployed).
   useEffect(() => {
