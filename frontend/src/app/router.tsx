@@ -14,6 +14,7 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', lazy: pageCode(() => import('./routes/home')) },
           { path: '/room/:roomId', lazy: pageCode(() => import('./routes/room')) },
+          { path: '/room/:roomId/stats', lazy: pageCode(() => import('./routes/room-stats')) },
           { path: '*', lazy: pageCode(() => import('./routes/not-found')) },
         ],
       },

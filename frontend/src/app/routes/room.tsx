@@ -12,6 +12,7 @@ import { LeaveRoomButton } from '@/features/room/components/leave-room-button';
 import { RecentChangesDialog } from '@/features/room/components/recent-changes-dialog';
 import { RoomRhythm } from '@/features/room/components/room-rhythm';
 import { SettingsDialog } from '@/features/room/components/settings-dialog';
+import { StatsLink } from '@/features/room/components/stats-link';
 import { saveCredentials, type Credentials } from '@/features/room/lib/credentials';
 import { useRoomStore } from '@/features/room/stores/room-store';
 import { AlertToggles } from '@/features/timer/components/alert-toggles';
@@ -103,6 +104,7 @@ export function RoomView({ room, credentials, session }: RoomViewProps) {
         </div>
         <div className={styles.room__actions} role="toolbar" aria-label={t('room.controls')}>
           <CopyLinkButton roomId={room.room_id} />
+          <StatsLink roomId={room.room_id} />
           {isHost ? (
             <SettingsDialog room={room} token={credentials.token} now={serverNow} />
           ) : (

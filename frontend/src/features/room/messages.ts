@@ -46,6 +46,8 @@ const ownMessages = defineMessages(
     'room.leave.title': 'Leave this room?',
     'room.leave.body':
       'You will leave the participant list. To come back, open the link and enter your name again.',
+    'room.stats': 'Statistics',
+    'room.statsLabel': 'Statistics and history of this room',
     'room.settings': 'Settings',
     'room.settingsLabel': 'Room settings',
     'room.changes': 'Changes',
@@ -123,6 +125,8 @@ const ownMessages = defineMessages(
     'room.leaveLabel': '방 나가기',
     'room.leave.title': '방에서 나갈까요?',
     'room.leave.body': '참여자 목록에서 빠집니다. 다시 오려면 링크를 열고 이름을 다시 입력하세요.',
+    'room.stats': '통계',
+    'room.statsLabel': '이 방의 통계와 기록',
     'room.settings': '설정',
     'room.settingsLabel': '방 설정',
     'room.changes': '변경 내역',

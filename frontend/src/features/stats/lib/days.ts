@@ -1,0 +1,82 @@
+// Focus per day in the viewer's time zone: from the server's `days` when it sends them, else counted here
+// from the sessions (work phases, by the day they ended, as the server counts a period).
+import type { Session, Statistics, StatisticsPeriod } from '@/types/api';
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type CalendarDate = string;
+
+export interface DayFocus {
+  date: CalendarDate;
+  focusSeconds: number;
+  /** Still to come in the period (shown empty). */
+  future: boolean;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date of an instant in a time zone. */
+export function localDate(instantMs: number, timeZone: string): CalendarDate {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instantMs);
+}
+
+/** The date `count` days after `date` (calendar arithmetic, no time zone involved). */
+export function addDays(date: CalendarDate, count: number): CalendarDate {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + count)).toISOString().slice(0, 10);
+}
+
+/** How many days the period has from its first one: a week has 7, a month as many as it has. */
+export function periodLength(period: StatisticsPeriod, first: CalendarDate): number {
+  if (period === 'today') return 1;
+  if (period === 'week') return 7;
+  const [year = 0, month = 1] = first.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Seconds of focus per local date: work phases, partial ones included, by the day they ended. */
+export function focusByDate(sessions: readonly Session[], timeZone: string): Map<CalendarDate, number> {
+  const totals = new Map<CalendarDate, number>();
+  for (const session of sessions) {
+    if (session.session_type !== 'work') continue;
+    const date = localDate(Date.parse(session.ended_at), timeZone);
+    totals.set(date, (totals.get(date) ?? 0) + session.actual_seconds);
+  }
+  return totals;
+}
+
+/**
+ * Every day of the period with its focus: the server's `days` when present, else counted from the
+ * sessions. The period starts at the statistics' `since` (local midnight, Monday or the 1st).
+ */
+export function periodDays(
+  statistics: Statistics,
+  sessions: readonly Session[],
+  timeZone: string,
+  nowMs: number,
+): DayFocus[] {
+  const first = localDate(Date.parse(statistics.since), timeZone);
+  const today = localDate(nowMs, timeZone);
+  const totals = statistics.days
+    ? new Map(statistics.days.map((day) => [day.date, day.focus_seconds]))
+    : focusByDate(sessions, timeZone);
+  return Array.from({ length: periodLength(statistics.period, first) }, (_, i) => {
+    const date = addDays(first, i);
+    return { date, focusSeconds: totals.get(date) ?? 0, future: date > today };
+  });
+}
+
+/** Sessions that ended in the period (at or after `since`), newest first as given. */
+export function sessionsInPeriod(sessions: readonly Session[], since: string): Session[] {
+  const from = Date.parse(since);
+  return sessions.filter((session) => Date.parse(session.ended_at) >= from);
+}
