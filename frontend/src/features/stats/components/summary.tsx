@@ -23,9 +23,11 @@ export function Summary({ statistics }: { statistics: Statistics }) {
       </h2>
       <dl className={styles.figures}>
         {figures.map(([label, value]) => (
-          <div key={label} className={styles.figure} data-testid={label}>
+          <div key={label} className={styles.figure}>
             <dt className={styles.figure__label}>{t(label)}</dt>
-            <dd className={styles.figure__value}>{value}</dd>
+            <dd className={styles.figure__value} data-testid={label}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>
