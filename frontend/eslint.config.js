@@ -26,7 +26,7 @@ export default tseslint.config(
     settings: {
       'import/resolver': {
         typescript: {
-          project: ['./tsconfig.app.json', './tsconfig.node.json'],
+          project: ['./tsconfig.app.json', './tsconfig.sw.json', './tsconfig.node.json'],
           noWarnOnMultipleProjects: true,
         },
         node: true,
@@ -76,10 +76,19 @@ export default tseslint.config(
               from: ['./src/features', './src/app'],
               message: 'Shared code does not import features or the app layer.',
             },
+            {
+              target: './src/service-worker',
+              from: ['./src/app', './src/features', './src/components', './src/lib'],
+              message: 'The service worker is built on its own (/sw.js) and shares no code with the app.',
+            },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['src/service-worker/**/*.ts'],
+    languageOptions: { globals: globals.serviceworker },
   },
   {
     files: ['src/**/*.test.{ts,tsx}', 'src/testing/**'],
@@ -100,7 +109,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.ts', '*.config.{ts,js}', 'scripts/**/*.mjs'],
+    files: ['e2e/**/*.ts', '*.config.{ts,js}', 'scripts/**/*.mjs', 'vite-plugins/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
       'import/no-named-as-default': 'off',

@@ -2,11 +2,13 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+import { serviceWorker } from './vite-plugins/service-worker-plugin.ts';
+
 // In development the API runs on its own port; the browser still sees one origin through this proxy.
 const apiTarget = process.env.FOCUSMATE_API ?? 'http://127.0.0.1:8000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
