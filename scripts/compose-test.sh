@@ -74,7 +74,8 @@ fi
 # --- Base images: the real ones where they can be pulled, local stand-ins where not ----------------
 note "Base images"
 mapfile -t BASES < <({ grep -hE '^FROM ' src/FocusMate.Api/Dockerfile frontend/Dockerfile | awk '{print $2}'
-                       grep -hE '^\s*image:' docker-compose.yml docker-compose.scale.yml | awk '{print $2}' | grep -v '^focusmate-'; } | sort -u)
+                       # The observability profile's images (Prometheus, Grafana) are not stood in for: the stage does not run that profile.
+                       grep -hE '^\s*image:' docker-compose.yml docker-compose.scale.yml | awk '{print $2}' | grep -vE '^(focusmate-|prom/prometheus:|grafana/grafana:)'; } | sort -u)
 t0=$SECONDS
 declare -A PULLED
 for image in "${BASES[@]}"; do

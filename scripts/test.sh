@@ -50,6 +50,8 @@ install_system_packages() {
   command -v nginx >/dev/null 2>&1 || missing+=(nginx)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  command -v promtool >/dev/null 2>&1 || missing+=(prometheus)   # promtool, and the Prometheus the observability tests run
+  command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)        # scripts/backup.sh checks its SQLite copy with it
   # Not needed by any assertion, but without them Korean and emoji are boxes in screenshots.
   [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
   [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
@@ -155,12 +157,19 @@ docker-compose -f docker-compose.yml config -q && echo "   docker-compose.yml is
 FOCUSMATE_SIGNING_KEY=ci-only-key-ci-only-key-ci-only-key POSTGRES_PASSWORD=ci \
   docker-compose -f docker-compose.yml -f docker-compose.scale.yml config -q \
   && echo "   docker-compose.scale.yml is valid" || fail_step "docker-compose.scale.yml"
+docker-compose -f docker-compose.yml --profile observability config -q \
+  && echo "   docker-compose.yml with the observability profile is valid" || fail_step "docker-compose.yml (observability profile)"
+FOCUSMATE_SIGNING_KEY=ci-only-key-ci-only-key-ci-only-key POSTGRES_PASSWORD=ci \
+  docker-compose -f docker-compose.yml -f docker-compose.scale.yml --profile observability config -q \
+  && echo "   docker-compose.scale.yml with the observability profile is valid" || fail_step "docker-compose.scale.yml (observability profile)"
 
 if [ ! -f frontend/dist/index.html ] && [ -f frontend/package.json ]; then
   note "Building the browser app for nginx"
   (cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; } && npm run --silent build >/dev/null) || fail_step "vite build"
 fi
-run_dotnet_suite ScaleOutTests nginx-postgres-redis FOCUSMATE_TEST_POSTGRES="$FOCUSMATE_TEST_POSTGRES"
+run_dotnet_suite ScaleOutTests nginx-postgres-redis FOCUSMATE_TEST_POSTGRES="$FOCUSMATE_TEST_POSTGRES" \
+  FOCUSMATE_OBSERVABILITY_REPORT="$RESULTS/observability-dashboard.txt"
+[ -f "$RESULTS/observability-dashboard.txt" ] && echo "   dashboard rendered from Prometheus: $RESULTS/observability-dashboard.txt"
 
 # Both compose shapes built and run by a real Docker engine (it installs and starts one, and builds stand-ins
 # for the base images where no registry answers): scripts/compose-test.sh.

@@ -3,12 +3,19 @@ using FocusMate.Api.Hosting;
 using FocusMate.Api.Hubs;
 using FocusMate.Api.RateLimiting;
 using FocusMate.Core;
-using FocusMate.Infrastructure;
 using FocusMate.Infrastructure.Data;
+using FocusMate.Infrastructure.Push;
+using FocusMate.Infrastructure.ScaleOut;
+using FocusMate.Infrastructure;
 
-if (await MaintenanceCommands.TryRunAsync(args))
+// The composition root: what FocusMate is, one part a line. docs/architecture.md says where each part lives.
+
+// `dotnet FocusMate.Api.dll backup <file>` writes an online copy of the SQLite database instead of serving
+// (scripts/backup.sh runs it, also inside the container, which has no sqlite3).
+if (args is ["backup", var backupFile])
 {
-    return;
+    var maintenance = WebApplication.CreateBuilder();
+    return await DatabaseBackup.RunAsync(maintenance.Configuration, maintenance.DataDirectory(), backupFile, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,9 +24,12 @@ var dataDirectory = builder.DataDirectory();
 builder.Services
     .AddStructuredLogging(builder.Configuration)
     .AddCore()
-    .AddInfrastructure(builder.Configuration, dataDirectory)
+    .AddDatabase(builder.Configuration, dataDirectory, HealthSetup.ReadyTag)
+    .AddScaleOut(builder.Configuration)
+    .AddWebPush(builder.Configuration, dataDirectory)
     .AddParticipantTokens(builder.Configuration, dataDirectory)
     .AddApi(builder.Configuration)
+    .AddRoomHub(builder.Configuration)
     .AddRateLimits()
     .AddTrustedProxies(builder.Configuration)
     .AddApiDocumentation()
@@ -50,6 +60,7 @@ app.MapApiDocumentation();
 app.MapSpaFallback();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

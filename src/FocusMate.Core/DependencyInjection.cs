@@ -1,15 +1,16 @@
 using FluentValidation;
 using FocusMate.Core.Access;
 using FocusMate.Core.Audit;
+using FocusMate.Core.Background;
 using FocusMate.Core.Chat;
-using FocusMate.Core.History;
-using FocusMate.Core.Participants;
+using FocusMate.Core.Push;
+using FocusMate.Core.Retention;
 using FocusMate.Core.Rooms;
-using FocusMate.Core.Scaling;
+using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
 using FocusMate.Core.Validation;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusMate.Core;
 
@@ -21,7 +22,6 @@ public static class DependencyInjection
         ValidatorExtensions.UseSnakeCaseFieldNames();
         services.AddValidatorsFromAssemblyContaining<CreateRoomRequestValidator>(ServiceLifetime.Singleton);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IInstanceBus, SingleInstanceBus>();
         services.AddSingleton<PhaseDeadlines>();
         services.AddScoped<RoomAccess>();
         services.AddScoped<RoomService>();
@@ -30,7 +30,7 @@ public static class DependencyInjection
         services.AddScoped<HistoryService>();
         services.AddScoped<ChatService>();
         services.AddScoped<AuditTrail>();
-        services.AddSingleton<Telemetry.TimerMetrics>();
+        services.AddSingleton<TimerMetrics>();
         services.AddOptions<ChatOptions>()
             .BindConfiguration(ChatOptions.Section)
             .Validate(o => o.HistoryOnJoin is >= 0 and <= ChatService.MaxLimit, $"Chat:HistoryOnJoin must be 0–{ChatService.MaxLimit}.")
@@ -52,6 +52,18 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddHostedService<PhaseScheduler>();
         services.AddHostedService<PresenceKeeper>();
+        services.AddScoped<FocusTracker>();
+        services.AddScoped<PushService>();
+        services.AddSingleton<PhaseEndPushes>();
+        services.AddSingleton<PushMetrics>();
+        services.AddOptions<PushOptions>()
+            .BindConfiguration(PushOptions.Section)
+            .Validate(o => o.EffectiveAllowedEndpoints.All(e => e.StartsWith("https://", StringComparison.Ordinal) || e.StartsWith("http://", StringComparison.Ordinal)),
+                "Push:AllowedEndpoints must be origins (https://host[:port], or https://*.domain).")
+            .Validate(o => o.Concurrency is >= 1 and <= 256 && o.MaxPerParticipant >= 1 && o.SendTimeout > TimeSpan.Zero,
+                "Push:Concurrency must be 1–256, Push:MaxPerParticipant at least 1, Push:SendTimeout positive.")
+            .ValidateOnStart();
+        services.AddHostedService<PhaseEndNotifier>();
         return services;
     }
 }

@@ -3,18 +3,15 @@ using FocusMate.Core.Chat;
 using FocusMate.Core.Errors;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
+using FocusMate.Core.Push;
 using FocusMate.Core.Rooms;
-using FocusMate.Core.Scaling;
 using FocusMate.Core.Timers;
 using FocusMate.Infrastructure.Data;
-using FocusMate.Infrastructure.Presence;
 using FocusMate.Infrastructure.Repositories;
-using FocusMate.Infrastructure.Scaling;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 
 namespace FocusMate.Infrastructure;
 
@@ -22,9 +19,12 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "FocusMate";
 
-    /// <summary>The database of the configured provider, the repositories and presence.</summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration,
-        string dataDirectory)
+    /// <summary>
+    /// The database of the configured provider (SQLite or PostgreSQL), its repositories and its instruments, and
+    /// its health check, tagged <paramref name="readinessTag"/> for the readiness probe.
+    /// </summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration,
+        string dataDirectory, string readinessTag)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DatabaseOptions>()
@@ -58,40 +58,13 @@ public static class DependencyInjection
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IChatRepository, ChatRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IFocusLog, FocusLog>();
+        services.AddScoped<IPushSubscriptionRepository, PushSubscriptionRepository>();
         services.AddSingleton<IOverloadDetector, DatabaseOverload>();
         services.AddSingleton<Telemetry.DatabaseMetrics>();
         services.AddHostedService(provider => provider.GetRequiredService<Telemetry.DatabaseMetrics>());
-        AddScaleOut(services, configuration);
+        services.AddHealthChecks().AddDbContextCheck<FocusMateDbContext>("database", tags: [readinessTag]);
         return services;
-    }
-
-    public const string RedisConnectionStringName = "Redis";
-
-    /// <summary>True when a Redis connection string is configured: several instances share presence and notices through it.</summary>
-    public static bool UsesRedis(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisConnectionStringName));
-
-    /// <summary>Presence and instance notices: in memory for one process, through Redis for several.</summary>
-    private static void AddScaleOut(IServiceCollection services, IConfiguration configuration)
-    {
-        if (!UsesRedis(configuration))
-        {
-            services.AddSingleton<IPresenceTracker, InMemoryPresenceTracker>();
-            return;
-        }
-
-        var redis = ConfigurationOptions.Parse(configuration.GetConnectionString(RedisConnectionStringName)!);
-        // Start even when Redis is not up yet, and keep reconnecting while it is away.
-        redis.AbortOnConnectFail = false;
-        // While Redis is away, presence calls fail at once (presence is then unknown) instead of queueing.
-        redis.BacklogPolicy = BacklogPolicy.FailFast;
-        redis.ClientName = "focusmate";
-        // Every pub/sub channel of FocusMate's (the SignalR backplane's too) under one prefix.
-        redis.ChannelPrefix = RedisChannel.Literal("focusmate:");
-        services.AddSingleton<InstanceIdentity>();
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
-        services.AddSingleton<IInstanceBus, RedisInstanceBus>();
-        services.AddSingleton<IPresenceTracker, RedisPresenceTracker>();
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.ComposeTests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
+using FocusMate.TestSupport;
 
 namespace FocusMate.ComposeTests;
 
@@ -105,7 +106,7 @@ public sealed class ScaleShapeTests(ScaleStack stack, ITestOutputHelper output) 
             await Docker.OutputAsync("kill", await stack.ContainerAsync("api-2"));
             foreach (var rejoin in rejoins)
             {
-                await rejoin.WaitAsync(LiveClient.Patience + TimeSpan.FromSeconds(5));
+                await rejoin.WaitAsync(RoomHubClient.LivePatience + TimeSpan.FromSeconds(5));
             }
 
             var failover = watch.Elapsed;
@@ -144,13 +145,13 @@ public sealed class ScaleShapeTests(ScaleStack stack, ITestOutputHelper output) 
     /// Hub clients through nginx, each a participant of its own, until each API instance holds at least
     /// <paramref name="perInstance"/> of them (nginx picks an instance at random for each connection).
     /// </summary>
-    private async Task<List<LiveClient>> ConnectUntilBothInstancesHoldSomeAsync(CreatedRoomResponse room, int perInstance)
+    private async Task<List<RoomHubClient>> ConnectUntilBothInstancesHoldSomeAsync(CreatedRoomResponse room, int perInstance)
     {
-        var clients = new List<LiveClient>();
+        var clients = new List<RoomHubClient>();
         for (var i = 0; i < 16; i++)
         {
             var member = await stack.Http.JoinAsync(room.RoomId, $"P{i}");
-            clients.Add(await LiveClient.ConnectAsync(stack.Web, member.Token, member.ParticipantId));
+            clients.Add(await RoomHubClient.ConnectAsync(stack.Web, member.Token, member.ParticipantId));
             if (clients.Count < 2 * perInstance)
             {
                 continue;
@@ -167,7 +168,7 @@ public sealed class ScaleShapeTests(ScaleStack stack, ITestOutputHelper output) 
         throw new InvalidOperationException($"16 connections through nginx did not put {perInstance} on each instance.");
     }
 
-    private static async Task DisposeAllAsync(List<LiveClient> clients)
+    private static async Task DisposeAllAsync(List<RoomHubClient> clients)
     {
         foreach (var client in clients)
         {

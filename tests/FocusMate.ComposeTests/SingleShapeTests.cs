@@ -3,6 +3,7 @@ using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.ComposeTests.Support;
 using FocusMate.Core.Timers;
+using FocusMate.TestSupport;
 using Xunit.Abstractions;
 
 namespace FocusMate.ComposeTests;
@@ -55,7 +56,7 @@ public sealed class SingleShapeTests(SingleStack stack, ITestOutputHelper output
     public async Task A_timer_started_over_rest_reaches_a_hub_client_connected_through_nginx()
     {
         var room = await stack.Http.CreateRoomAsync();
-        await using var client = await LiveClient.ConnectAsync(stack.Web, room.Participant.Token, room.Participant.ParticipantId);
+        await using var client = await RoomHubClient.ConnectAsync(stack.Web, room.Participant.Token, room.Participant.ParticipantId);
 
         var started = await stack.Http.TimerAsync(room.RoomId, "start", room.Participant.Token);
 

@@ -3,6 +3,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.Core.Audit;
 using FocusMate.Core.Errors;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace FocusMate.IntegrationTests;

@@ -3,8 +3,9 @@ using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
 using FocusMate.Core.Errors;
 using FocusMate.IntegrationTests.Support;
-using Microsoft.AspNetCore.SignalR;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 
 namespace FocusMate.IntegrationTests;
 

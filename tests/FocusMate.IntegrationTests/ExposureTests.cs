@@ -4,7 +4,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.Core.Errors;
 using FocusMate.Core.Timers;
 using FocusMate.Infrastructure.Data;
-using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;

@@ -1,14 +1,14 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Errors;
 using FocusMate.Api.Json;
 using FocusMate.Core.Errors;
-using FocusMate.IntegrationTests.Support;
-using Microsoft.AspNetCore.SignalR;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 using Xunit.Abstractions;
 
 namespace FocusMate.IntegrationTests;

@@ -4,6 +4,7 @@ using FocusMate.Core.Errors;
 using FocusMate.Core.History;
 using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

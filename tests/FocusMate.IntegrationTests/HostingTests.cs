@@ -4,6 +4,7 @@ using System.Text.Json;
 using FocusMate.Core.Errors;
 using FocusMate.Core.History;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
@@ -146,6 +147,9 @@ public sealed class HostingTests : AppTest
             throw new InvalidOperationException(Secret);
 
         public Task<TimerSession?> LastCompletedAsync(Guid roomId, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(Secret);
+
+        public Task<IReadOnlyList<WorkEnd>> WorkEndsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Secret);
     }
 }

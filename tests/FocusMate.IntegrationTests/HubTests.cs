@@ -2,11 +2,12 @@ using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
 using FocusMate.Core.Errors;
-using FocusMate.Core.Events;
+using FocusMate.Core.Participants;
 using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
-using Microsoft.AspNetCore.SignalR;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 
 namespace FocusMate.IntegrationTests;
 

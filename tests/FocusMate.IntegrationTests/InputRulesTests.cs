@@ -2,8 +2,9 @@ using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Core.Errors;
 using FocusMate.IntegrationTests.Support;
-using Microsoft.AspNetCore.SignalR;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 
 namespace FocusMate.IntegrationTests;
 

@@ -1,5 +1,6 @@
 using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

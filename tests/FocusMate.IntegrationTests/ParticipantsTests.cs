@@ -3,6 +3,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.Core.Errors;
 using FocusMate.Core.Participants;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 

@@ -3,9 +3,9 @@ using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
 using FocusMate.Core.Errors;
-using FocusMate.IntegrationTests.Support;
-using Microsoft.AspNetCore.SignalR;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 using Xunit.Abstractions;
 
 namespace FocusMate.IntegrationTests;
@@ -195,14 +195,16 @@ public sealed class RateLimitTests(ITestOutputHelper output) : IDisposable
         await using var first = await app.ConnectHubAsync(room.Participant.Token);
         await using var second = await app.ConnectHubAsync(room.Participant.Token);
 
-        var third = await Record.ExceptionAsync(() => app.ConnectHubAsync(room.Participant.Token));
+        // The refusal arrives as the error event, then the server closes the connection.
+        await using var third = await app.ConnectHubAsync(room.Participant.Token, join: false);
+        var refusal = await third.NextAsync<ErrorData>("error");
         await using var juns = await app.ConnectHubAsync(jun.Token);
         await second.DisposeAsync();
         var again = await Eventually.WaitAsync(
             async () => await Record.ExceptionAsync(async () => await (await app.ConnectHubAsync(room.Participant.Token)).DisposeAsync()),
             failure => failure is null);
 
-        Assert.Contains(ErrorCodes.RateLimited, third!.ToString(), StringComparison.Ordinal);
+        Assert.Contains(ErrorCodes.RateLimited, refusal.Data.Code, StringComparison.Ordinal);
         Assert.Equal(HubConnectionState.Connected, juns.Connection.State);
         Assert.Null(again); // a place freed when a connection closed
     }

@@ -1,13 +1,14 @@
 using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
+using FocusMate.Core.Background;
 using FocusMate.Core.Errors;
-using FocusMate.Core.Events;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.IntegrationTests.Support;
-using Microsoft.AspNetCore.SignalR;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
-using FocusMate.Core.History;
+using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
-using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,12 +1,13 @@
 using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
+using FocusMate.Core.Background;
 using FocusMate.Core.Errors;
-using FocusMate.Core.Events;
 using FocusMate.Core.Participants;
-using FocusMate.Core.Rooms;
+using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -3,6 +3,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.Core.Errors;
 using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 
 namespace FocusMate.IntegrationTests;
 
@@ -82,7 +83,7 @@ public sealed class TimerTests : AppTest
         Assert.Equal(1500, reset.RemainingSeconds);
         var sessions = await (await Client.GetAsync($"{Rest.Rooms}/{room.RoomId}/sessions")).ReadAsync<List<SessionResponse>>();
         var interrupted = Assert.Single(sessions);
-        Assert.Equal(Core.History.SessionOutcome.Interrupted, interrupted.Outcome);
+        Assert.Equal(Core.Timers.SessionOutcome.Interrupted, interrupted.Outcome);
         Assert.Equal(300, interrupted.ActualSeconds);
     }
 

@@ -5,6 +5,7 @@ using FocusMate.Api.Auth;
 using FocusMate.Api.Contracts;
 using FocusMate.Core.Errors;
 using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -3,6 +3,7 @@ using System.Globalization;
 using FocusMate.ScaleOutTests.Support;
 using Npgsql;
 using Xunit.Abstractions;
+using FocusMate.TestSupport;
 
 namespace FocusMate.ScaleOutTests;
 
@@ -65,7 +66,8 @@ public sealed class ChaosDrillTests(ChaosCluster cluster, ITestOutputHelper outp
             var (lostToClients, duplicatedAtClients, phantom) = ClientLedger(clients, faults, ledger);
             var failed = ledger.Lost + ledger.Duplicated + lostToClients + duplicatedAtClients + phantom > 0
                 || faults.Any(f => f.Convergence >= TimeSpan.FromSeconds(30));
-            var report = Report(clients, faults, ledger, settled) + (failed ? Diagnose(clients, ledger, await VersionsAsync()) : "");
+            var report = Report(clients, faults, ledger, settled)
+                + (failed ? Diagnose(clients, ledger, await VersionsAsync()) + Missed(clients, faults, ledger) : "");
             output.WriteLine(report);
             Console.WriteLine(report);
 
@@ -202,17 +204,7 @@ public sealed class ChaosDrillTests(ChaosCluster cluster, ITestOutputHelper outp
     /// </summary>
     private (int Lost, int Duplicated, int Phantom) ClientLedger(List<ChaosClient> clients, List<Fault> faults, Ledger ledger)
     {
-        var quiet = new List<(DateTimeOffset From, DateTimeOffset To)>();
-        for (var i = 1; i < faults.Count; i++)
-        {
-            var from = faults[i - 1].End + faults[i - 1].Convergence + TimeSpan.FromSeconds(1);
-            var to = faults[i].Start - TimeSpan.FromSeconds(1);
-            if (to > from)
-            {
-                quiet.Add((cluster.Fast(from), cluster.Fast(to)));
-            }
-        }
-
+        var quiet = QuietTimes(faults);
         var (lost, duplicated, phantom) = (0, 0, 0);
         foreach (var client in clients)
         {
@@ -227,6 +219,23 @@ public sealed class ChaosDrillTests(ChaosCluster cluster, ITestOutputHelper outp
         }
 
         return (lost, duplicated, phantom);
+    }
+
+    /// <summary>The stretches (in the cluster's clock) between faults: from a second after one converged to a second before the next.</summary>
+    private List<(DateTimeOffset From, DateTimeOffset To)> QuietTimes(List<Fault> faults)
+    {
+        var quiet = new List<(DateTimeOffset From, DateTimeOffset To)>();
+        for (var i = 1; i < faults.Count; i++)
+        {
+            var from = faults[i - 1].End + faults[i - 1].Convergence + TimeSpan.FromSeconds(1);
+            var to = faults[i].Start - TimeSpan.FromSeconds(1);
+            if (to > from)
+            {
+                quiet.Add((cluster.Fast(from), cluster.Fast(to)));
+            }
+        }
+
+        return quiet;
     }
 
     private string Report(List<ChaosClient> clients, List<Fault> faults, Ledger ledger, TimeSpan settled)
@@ -261,6 +270,27 @@ public sealed class ChaosDrillTests(ChaosCluster cluster, ITestOutputHelper outp
             var near = recorded.OrderBy(e => Math.Abs((e - heard).Ticks)).Take(2).Select(e => e.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture));
             return $"[chaos] unrecorded: room {client.RoomId} heard {heard:HH:mm:ss.fff}; nearest rows {string.Join(", ", near)}";
         });
+    }
+
+    /// <summary>For a failed run: phase ends a client missed in a quiet time, with the nearest fault and the client's link around it.</summary>
+    private string Missed(List<ChaosClient> clients, List<Fault> faults, Ledger ledger)
+    {
+        var quiet = QuietTimes(faults);
+        var lines = clients.SelectMany(client =>
+        {
+            var recorded = ledger.Ends.TryGetValue(client.RoomId, out var ends) ? ends : [];
+            var heard = client.Completions.ToHashSet();
+            return recorded.Where(end => quiet.Any(q => end >= q.From && end <= q.To) && !heard.Contains(end)).Select(end =>
+            {
+                var before = faults.LastOrDefault(f => cluster.Fast(f.End) <= end);
+                var links = client.Links.Where(l => Math.Abs((cluster.Fast(l.At) - end).TotalMinutes) < 3)
+                    .Select(l => $"{l.What} {(cluster.Fast(l.At) - end).TotalSeconds / ChaosCluster.Speed:+0.0;-0.0} s");
+                return $"[chaos] missed: room {client.RoomId} end {end:HH:mm:ss.fff}, " +
+                    $"{(before is null ? "no fault before" : $"{(end - cluster.Fast(before.End)).TotalSeconds / ChaosCluster.Speed:F1} s after {before.What}")}; " +
+                    $"link: {string.Join(", ", links.DefaultIfEmpty("steady"))}";
+            });
+        }).Take(12).ToList();
+        return lines.Count == 0 ? "" : "\n" + string.Join('\n', lines);
     }
 
     private static double Median(List<Fault> faults) =>

@@ -5,6 +5,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.Api.Json;
 using FocusMate.ScaleOutTests.Support;
 using Xunit.Abstractions;
+using FocusMate.TestSupport;
 
 namespace FocusMate.ScaleOutTests;
 
@@ -54,8 +55,8 @@ public sealed class ResilienceTests(ResilienceCluster cluster, ITestOutputHelper
     {
         var room = await cluster.Http.CreateRoomAsync(Instance(0));
         var jun = await cluster.Http.JoinAsync(Instance(0), room.RoomId, "Jun");
-        await using var onFirst = await LiveClient.ConnectAsync(Instance(0), room.Participant.Token);
-        await using var onSecond = await LiveClient.ConnectAsync(Instance(1), jun.Token);
+        await using var onFirst = await RoomHubClient.ConnectAsync(Instance(0), room.Participant.Token);
+        await using var onSecond = await RoomHubClient.ConnectAsync(Instance(1), jun.Token);
         TimerStateResponse started = null!;
         var took = TimeSpan.Zero;
 
@@ -80,7 +81,7 @@ public sealed class ResilienceTests(ResilienceCluster cluster, ITestOutputHelper
     {
         var room = await cluster.Http.CreateRoomAsync(Instance(0));
         var jun = await cluster.Http.JoinAsync(Instance(0), room.RoomId, "Jun");
-        var client = await LiveClient.ConnectAsync(Instance(1), jun.Token);
+        var client = await RoomHubClient.ConnectAsync(Instance(1), jun.Token);
         await Eventually.WaitAsync(() => ParticipantsAsync(room.RoomId), list => list.Single(p => p.ParticipantId == jun.ParticipantId).Online);
 
         await WithRedisDownAsync(async () => await client.DisposeAsync());
@@ -95,7 +96,7 @@ public sealed class ResilienceTests(ResilienceCluster cluster, ITestOutputHelper
     {
         var room = await cluster.Http.CreateRoomAsync(Instance(0));
         var jun = await cluster.Http.JoinAsync(Instance(0), room.RoomId, "Jun");
-        await using var junOnSecond = await LiveClient.ConnectAsync(Instance(1), jun.Token);
+        await using var junOnSecond = await RoomHubClient.ConnectAsync(Instance(1), jun.Token);
 
         await WithRedisDownAsync(async () =>
         {
@@ -114,7 +115,7 @@ public sealed class ResilienceTests(ResilienceCluster cluster, ITestOutputHelper
     {
         var room = await cluster.Http.CreateRoomAsync(Instance(0));
         var jun = await cluster.Http.JoinAsync(Instance(0), room.RoomId, "Jun");
-        await using var junOnSecond = await LiveClient.ConnectAsync(Instance(1), jun.Token);
+        await using var junOnSecond = await RoomHubClient.ConnectAsync(Instance(1), jun.Token);
         bool Online(List<ParticipantResponse> list) => list.Single(p => p.ParticipantId == jun.ParticipantId).Online;
         await Eventually.WaitAsync(() => ParticipantsAsync(room.RoomId), Online);
 
@@ -152,7 +153,7 @@ public sealed class ResilienceTests(ResilienceCluster cluster, ITestOutputHelper
             {
                 try
                 {
-                    return await LiveClient.ConnectAsync(third.Address, room.Participant.Token);
+                    return await RoomHubClient.ConnectAsync(third.Address, room.Participant.Token);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or System.Net.WebSockets.WebSocketException or IOException)
                 {

@@ -3,9 +3,10 @@ using System.Net;
 using System.Text;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Hubs;
-using FocusMate.Core.Events;
+using FocusMate.Core.Participants;
 using FocusMate.Core.Timers;
 using FocusMate.ScaleOutTests.Support;
+using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
@@ -52,7 +53,7 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
     public async Task HubConnectionsThroughNginxLeaveNoTokenInItsLog()
     {
         var room = await cluster.Http.CreateRoomAsync(Web);
-        var client = await LiveClient.ConnectAsync(Web, room.Participant.Token);
+        var client = await RoomHubClient.ConnectAsync(Web, room.Participant.Token);
         await client.DisposeAsync();
 
         // nginx writes a WebSocket's line when it closes.
@@ -80,9 +81,9 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
     {
         var room = await cluster.Http.CreateRoomAsync(Web, new { allow_all_control = true });
         var jun = await cluster.Http.JoinAsync(Web, room.RoomId, "Jun");
-        await using var onFirst = await LiveClient.ConnectAsync(Instance(0), room.Participant.Token);
-        await using var onSecond = await LiveClient.ConnectAsync(Instance(1), jun.Token);
-        await using var throughNginx = await LiveClient.ConnectAsync(Web, jun.Token);
+        await using var onFirst = await RoomHubClient.ConnectAsync(Instance(0), room.Participant.Token);
+        await using var onSecond = await RoomHubClient.ConnectAsync(Instance(1), jun.Token);
+        await using var throughNginx = await RoomHubClient.ConnectAsync(Web, jun.Token);
 
         // Twenty commands, alternating between the instances over REST and the hub.
         var commands = new[] { "start" }.Concat(Enumerable.Range(0, 19).Select(i => i % 2 == 0 ? "pause" : "resume")).ToList();
@@ -114,7 +115,7 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
         var jun = await cluster.Http.JoinAsync(Web, room.RoomId, "Jun");
         var participants = new Uri(Instance(0), $"/api/v1/rooms/{room.RoomId}/participants");
 
-        var client = await LiveClient.ConnectAsync(Instance(1), jun.Token);
+        var client = await RoomHubClient.ConnectAsync(Instance(1), jun.Token);
         var online = await cluster.Http.ReadAsync<List<ParticipantResponse>>(participants);
         await client.DisposeAsync();
         var offline = await Eventually.WaitAsync(
@@ -130,8 +131,8 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
     {
         var room = await cluster.Http.CreateRoomAsync(Web, new { work_duration_minutes = 1, auto_start_break = false });
         var jun = await cluster.Http.JoinAsync(Web, room.RoomId, "Jun");
-        await using var onFirst = await LiveClient.ConnectAsync(Instance(0), room.Participant.Token);
-        await using var onSecond = await LiveClient.ConnectAsync(Instance(1), jun.Token);
+        await using var onFirst = await RoomHubClient.ConnectAsync(Instance(0), room.Participant.Token);
+        await using var onSecond = await RoomHubClient.ConnectAsync(Instance(1), jun.Token);
         var started = await cluster.Http.TimerAsync(Instance(1), room.RoomId, "start", room.Participant.Token);
 
         await cluster.AdvanceClocksAsync(TimeSpan.FromSeconds(61));
@@ -161,12 +162,12 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
     public async Task StoppingAnInstanceMovesItsClientsToTheOtherWithNothingLost()
     {
         var room = await cluster.Http.CreateRoomAsync(Instance(0), new { work_duration_minutes = 1, auto_start_break = false });
-        var clients = new List<LiveClient>();
+        var clients = new List<RoomHubClient>();
         for (var i = 0; i < 4; i++)
         {
             // Only the WebSocket upgrades go through nginx, so its round robin puts two clients on each instance.
             var member = await cluster.Http.JoinAsync(Instance(0), room.RoomId, $"P{i}");
-            clients.Add(await LiveClient.ConnectAsync(Web, member.Token));
+            clients.Add(await RoomHubClient.ConnectAsync(Web, member.Token));
         }
 
         var running = await cluster.Http.TimerAsync(Instance(1), room.RoomId, "start", room.Participant.Token);
@@ -193,7 +194,7 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
         Assert.Single(sessions);
     }
 
-    private async Task StopAndRestartAsync(ApiInstance stopping, List<LiveClient> clients, TimerStateResponse running, CreatedRoomResponse room)
+    private async Task StopAndRestartAsync(ApiInstance stopping, List<RoomHubClient> clients, TimerStateResponse running, CreatedRoomResponse room)
     {
         var onStopping = await Cluster.ConnectionsOnAsync(stopping, room.RoomId);
         Assert.InRange(onStopping, 1, clients.Count);
@@ -252,9 +253,9 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
     {
         var room = await cluster.Http.CreateRoomAsync(Web);
         var jun = await cluster.Http.JoinAsync(Web, room.RoomId, "Jun");
-        await using var watcher = await LiveClient.ConnectAsync(Instance(0), room.Participant.Token);
+        await using var watcher = await RoomHubClient.ConnectAsync(Instance(0), room.Participant.Token);
         var crashing = cluster.Instances[1];
-        var victim = await LiveClient.ConnectAsync(crashing.Address, jun.Token);
+        var victim = await RoomHubClient.ConnectAsync(crashing.Address, jun.Token);
         await watcher.NextAsync<ParticipantUpdateData>("participant_update",
             e => e.Data.Action == ParticipantAction.Online && e.Data.Participant.ParticipantId == jun.ParticipantId);
 
@@ -280,8 +281,8 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
     {
         var room = await cluster.Http.CreateRoomAsync(Web);
         var jun = await cluster.Http.JoinAsync(Web, room.RoomId, "Jun");
-        await using var onFirst = await LiveClient.ConnectAsync(Instance(0), jun.Token);
-        await using var onSecond = await LiveClient.ConnectAsync(Instance(1), jun.Token);
+        await using var onFirst = await RoomHubClient.ConnectAsync(Instance(0), jun.Token);
+        await using var onSecond = await RoomHubClient.ConnectAsync(Instance(1), jun.Token);
         var closedFirst = onFirst.ClosedAsync();
         var closedSecond = onSecond.ClosedAsync();
 
@@ -289,7 +290,7 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         await onSecond.NextAsync<RoomDeletedData>("room_deleted");
-        await Task.WhenAll(closedFirst, closedSecond).WaitAsync(LiveClient.Patience);
+        await Task.WhenAll(closedFirst, closedSecond).WaitAsync(RoomHubClient.LivePatience);
     }
 
     [Fact]
@@ -297,7 +298,7 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
     {
         var room = await cluster.Http.CreateRoomAsync(Web);
         var jun = await cluster.Http.JoinAsync(Web, room.RoomId, "Jun");
-        await using var removed = await LiveClient.ConnectAsync(Instance(1), jun.Token);
+        await using var removed = await RoomHubClient.ConnectAsync(Instance(1), jun.Token);
         var closed = removed.ClosedAsync();
 
         var response = await cluster.Http.SendAsync(HttpMethod.Delete,
@@ -306,7 +307,7 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var told = await removed.NextAsync<ParticipantUpdateData>("participant_update", e => e.Data.Action == ParticipantAction.Removed);
         Assert.Equal(jun.ParticipantId, told.Data.Participant.ParticipantId);
-        await closed.WaitAsync(LiveClient.Patience);
+        await closed.WaitAsync(RoomHubClient.LivePatience);
     }
 
     private static string Header(HttpResponseMessage response, string name) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
+using FocusMate.TestSupport;
 
 namespace FocusMate.TestHost;
 

@@ -4,6 +4,262 @@
  */
 
 export interface paths {
+    "/api/v1/push/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server's VAPID public key, for `pushManager.subscribe({ userVisibleOnly: true, applicationServerKey })`. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The key (base64url, P-256). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushKeyResponse"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{roomId}/push-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribes your browser to the room's phase ends (member only).
+         * @description The body is the browser's `PushSubscription.toJSON()` (`endpoint`, `expirationTime`, `keys`),
+         *     plus the `language` the notifications are written in. The endpoint must belong to a known push service
+         *     (`Push__AllowedEndpoints`). Subscribing the same endpoint again replaces it. Every phase end of the room is
+         *     then pushed once, within a second; leaving the room drops the subscription.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    roomId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SubscribePushRequest"];
+                    "text/json": components["schemas"]["SubscribePushRequest"];
+                    "application/*+json": components["schemas"]["SubscribePushRequest"];
+                };
+            };
+            responses: {
+                /** @description Subscribed. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushSubscriptionResponse"];
+                    };
+                };
+                /** @description MALFORMED_REQUEST. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description UNAUTHORIZED. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description FORBIDDEN: a token of another room. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description ROOM_NOT_FOUND. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description VALIDATION_ERROR: an endpoint not on the allow-list, keys of the wrong size, an unknown language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+            };
+        };
+        /** Unsubscribes your browser from the room's phase ends (member only). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    roomId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UnsubscribePushRequest"];
+                    "text/json": components["schemas"]["UnsubscribePushRequest"];
+                    "application/*+json": components["schemas"]["UnsubscribePushRequest"];
+                };
+            };
+            responses: {
+                /** @description Unsubscribed. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description MALFORMED_REQUEST. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description UNAUTHORIZED. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description FORBIDDEN: a token of another room. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description ROOM_NOT_FOUND, or NOT_FOUND: this endpoint is not subscribed. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description VALIDATION_ERROR. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rooms": {
         parameters: {
             query?: never;
@@ -924,6 +1180,125 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{roomId}/participants/me/task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Says what you are working on this session, shown next to your name to everyone; empty or null clears it.
+         * @description Everyone gets `participant_update` with action `task`. The hub's `set_task(text)` does the same.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    roomId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SetTaskRequest"];
+                    "text/json": components["schemas"]["SetTaskRequest"];
+                    "application/*+json": components["schemas"]["SetTaskRequest"];
+                };
+            };
+            responses: {
+                /** @description You, with your task. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParticipantResponse"];
+                    };
+                };
+                /** @description MALFORMED_REQUEST. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description UNAUTHORIZED. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description FORBIDDEN: a token of another room. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description ROOM_NOT_FOUND. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description VALIDATION_ERROR: over 80 characters, or control, format or direction characters. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiProblem"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2163,6 +2538,20 @@ export interface components {
             timer_state: components["schemas"]["TimerStateResponse"];
             participant: components["schemas"]["JoinedParticipantResponse"];
         };
+        /** @description A local day's focus time. */
+        DayFocusResponse: {
+            /**
+             * Format: date
+             * @description The day in the requested time zone (ISO 8601 date).
+             * @example 2026-11-30
+             */
+            date: string;
+            /**
+             * Format: int64
+             * @example 4500
+             */
+            focus_seconds: number;
+        };
         /**
          * @description Data of `error`: the code a refused command would get over REST, and for `RATE_LIMITED` and
          *     `SERVICE_BUSY` how many seconds to wait before trying again (as REST's `Retry-After`).
@@ -2220,7 +2609,22 @@ export interface components {
          * @description What happened to a participant, as the room sees it.
          * @enum {string}
          */
-        ParticipantAction: "joined" | "left" | "removed" | "online" | "offline" | "status" | "host_changed";
+        ParticipantAction: "joined" | "left" | "removed" | "online" | "offline" | "status" | "host_changed" | "task";
+        /** @description One participant's focus time in the period. */
+        ParticipantFocusResponse: {
+            /** Format: uuid */
+            participant_id: string;
+            /**
+             * @description Its name now, or the last it had in the room.
+             * @example Jun
+             */
+            user_name: string;
+            /**
+             * Format: int64
+             * @example 3000
+             */
+            focus_seconds: number;
+        };
         /** @description A participant as the room sees it. */
         ParticipantResponse: {
             /**
@@ -2239,6 +2643,11 @@ export interface components {
             online: boolean;
             status: components["schemas"]["ParticipantStatus"];
             status_source: components["schemas"]["StatusSource"];
+            /**
+             * @description What the participant says they are working on (up to 80 characters); null when not said.
+             * @example Reviewing the onboarding flow
+             */
+            task: string | null;
             /** Format: date-time */
             joined_at: string;
         };
@@ -2261,6 +2670,26 @@ export interface components {
             data?: components["schemas"]["ParticipantUpdateData"];
             /** Format: date-time */
             server_time?: string;
+        };
+        /** @description The server's VAPID public key. */
+        PushKeyResponse: {
+            /** @description Base64url of the P-256 public key (65 bytes): the `applicationServerKey` to subscribe with. */
+            public_key: string;
+        };
+        /** @description The browser's keys for encrypting what is pushed to it (RFC 8291), base64url as `PushSubscription.toJSON()` gives them. */
+        PushSubscriptionKeys: {
+            /** @description The browser's P-256 public key (65 bytes, uncompressed). */
+            p256dh: string;
+            /** @description The authentication secret (16 bytes). */
+            auth: string;
+        };
+        /** @description A browser subscribed to a room's phase ends. */
+        PushSubscriptionResponse: {
+            endpoint: string;
+            /** @example en */
+            language: string;
+            /** Format: date-time */
+            created_at: string;
         };
         /** @description The participants removed for being offline. */
         RemovedParticipantsResponse: {
@@ -2424,6 +2853,16 @@ export interface components {
          * @enum {string}
          */
         SessionType: "work" | "break" | "long_break";
+        /** @description What the caller is working on this session, shown next to their name to everyone. */
+        SetTaskRequest: {
+            /**
+             * @description Up to 80 characters once trimmed, as a name is written (no control, format or direction characters); empty or null clears it.
+             * @example Reviewing the onboarding flow
+             */
+            task?: string | null;
+            /** @description The task as kept: trimmed, and null when nothing is left. */
+            readonly normalized?: string | null;
+        };
         /** @description Which phase to start. */
         StartTimerRequest: {
             session_type?: components["schemas"]["SessionType"];
@@ -2470,12 +2909,38 @@ export interface components {
              * @example 0.75
              */
             completion_rate: number;
+            /** @description Every local day of the period up to today, oldest first: the actual seconds of the work phases that ended on it. */
+            days: components["schemas"]["DayFocusResponse"][];
+            /**
+             * @description How long each participant focused in the period — online, showing focusing, while a work phase ran — most first:
+             *     everyone in the room now (0 when they did not focus), and those who left after focusing.
+             */
+            participants: components["schemas"]["ParticipantFocusResponse"][];
         };
         /**
          * @description Who decides a participant's status.
          * @enum {string}
          */
         StatusSource: "room" | "self";
+        /** @description The browser's `PushSubscription` as `toJSON()` gives it, and the language its notifications are written in. */
+        SubscribePushRequest: {
+            /**
+             * @description The push service's URL for this browser; its origin must be on the server's allow-list.
+             * @example https://fcm.googleapis.com/fcm/send/dGhpcy1pcy1hbi1leGFtcGxl
+             */
+            endpoint: string;
+            /**
+             * Format: double
+             * @description When the browser lets the subscription lapse (Unix ms), as the browser reports it; may be null.
+             */
+            expirationTime?: number | null;
+            keys: components["schemas"]["PushSubscriptionKeys"];
+            /**
+             * @description The language of the notifications: `en` (default) or `ko`.
+             * @example en
+             */
+            language?: string | null;
+        };
         /** @description The answer to `sync(client_time)`: both instants as Unix epoch milliseconds. */
         SyncResult: {
             /** Format: double */
@@ -2558,6 +3023,11 @@ export interface components {
             data?: components["schemas"]["TimerStateResponse"];
             /** Format: date-time */
             server_time?: string;
+        };
+        /** @description Which subscription to drop: the browser's push endpoint. */
+        UnsubscribePushRequest: {
+            /** @example https://fcm.googleapis.com/fcm/send/dGhpcy1pcy1hbi1leGFtcGxl */
+            endpoint: string;
         };
         /** @description Settings to change; fields left out keep their value. New lengths apply from the next phase. */
         UpdateRoomRequest: {

@@ -54,15 +54,10 @@ export type HubTicket = Schemas['HubTicketResponse'];
 /** A finished phase, from `GET …/sessions` (newest first). */
 export type Session = Schemas['SessionResponse'];
 
-/**
- * Announced for the statistics answer and not in the document yet: focus per person and per day (in the
- * asked zone). Optional until the server sends them; drop this once `gen:api` brings them.
- */
-export interface StatisticsBreakdown {
-  participants?: { participant_id: string; user_name: string; focus_seconds: number }[];
-  days?: { date: string; focus_seconds: number }[];
-}
-export type Statistics = Schemas['StatisticsResponse'] & StatisticsBreakdown;
+/** A period's statistics: figures, focus per local day so far, and focus per person (most first). */
+export type Statistics = Schemas['StatisticsResponse'];
+export type DayFocus = Schemas['DayFocusResponse'];
+export type PersonFocus = Schemas['ParticipantFocusResponse'];
 
 /** A phase that ran to its target: which, and when it ended (server clock). */
 export type LastCompletion = Sent<Schemas['LastCompletion']>;

@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using FocusMate.Core.Participants;
+using FocusMate.Core.Scaling;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using StackExchange.Redis;
 
 namespace FocusMate.Api.Auth;
 
@@ -13,15 +12,14 @@ namespace FocusMate.Api.Auth;
 /// to the hub with a ticket instead of its participant token, because the WebSocket URL (query string
 /// included) is what proxies log — nginx's error log writes the whole request line. A ticket in a log is
 /// spent or expired by the time anyone reads it. With several instances a ticket is spent on all of them
-/// (Redis remembers it); while Redis is away, each instance remembers its own.
+/// (<see cref="IOnceOnlyClaims"/>).
 /// </summary>
-public sealed class HubTickets(SymmetricSecurityKey key, TimeProvider clock, IServiceProvider services)
+public sealed class HubTickets(SymmetricSecurityKey key, TimeProvider clock, IOnceOnlyClaims claims)
 {
     public const string Audience = "focusmate-hub";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     private readonly JsonWebTokenHandler _handler = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _spent = new(StringComparer.Ordinal);
 
     /// <summary>A ticket for the participant's current token version, and when it expires.</summary>
     public (string Ticket, DateTimeOffset ExpiresAt) Issue(Participant participant)
@@ -48,11 +46,9 @@ public sealed class HubTickets(SymmetricSecurityKey key, TimeProvider clock, ISe
         return (ticket, expires);
     }
 
-    private readonly IConnectionMultiplexer? _redis = services.GetService<IConnectionMultiplexer>();
-
     /// <summary>
-    /// Whether a validated token may be used for this request: a ticket only on the hub, and only once.
-    /// Participant tokens pass.
+    /// Whether a validated token may be used for this request: a ticket only on the hub, and only once (on any
+    /// instance). Participant tokens pass.
     /// </summary>
     public async Task<bool> AdmitAsync(JsonWebToken token, bool hubRequest)
     {
@@ -62,43 +58,6 @@ public sealed class HubTickets(SymmetricSecurityKey key, TimeProvider clock, ISe
             return true;
         }
 
-        if (!hubRequest || string.IsNullOrEmpty(token.Id))
-        {
-            return false;
-        }
-
-        var now = clock.GetUtcNow();
-        foreach (var (id, expiry) in _spent)
-        {
-            if (expiry < now)
-            {
-                _spent.TryRemove(id, out _);
-            }
-        }
-
-        if (!_spent.TryAdd(token.Id, now + Lifetime * 3))
-        {
-            return false;
-        }
-
-        return await SpendEverywhereAsync(token.Id);
-    }
-
-    /// <summary>False when another instance took the ticket already; true when none did, or when nobody can tell (Redis away).</summary>
-    private async Task<bool> SpendEverywhereAsync(string ticketId)
-    {
-        if (_redis is not { IsConnected: true } redis)
-        {
-            return true;
-        }
-
-        try
-        {
-            return await redis.GetDatabase().StringSetAsync($"focusmate:ticket:{ticketId}", 1, Lifetime * 3, When.NotExists);
-        }
-        catch (RedisException)
-        {
-            return true;
-        }
+        return hubRequest && !string.IsNullOrEmpty(token.Id) && await claims.TryClaimAsync($"ticket:{token.Id}", Lifetime * 3);
     }
 }

@@ -55,6 +55,39 @@ public sealed record StatisticsResponse
     /// <summary>Completed work phases over all finished work phases (0 when none).</summary>
     /// <example>0.75</example>
     public required double CompletionRate { get; init; }
+
+    /// <summary>Every local day of the period up to today, oldest first: the actual seconds of the work phases that ended on it.</summary>
+    public required IReadOnlyList<DayFocusResponse> Days { get; init; }
+
+    /// <summary>
+    /// How long each participant focused in the period — online, showing focusing, while a work phase ran — most first:
+    /// everyone in the room now (0 when they did not focus), and those who left after focusing.
+    /// </summary>
+    public required IReadOnlyList<ParticipantFocusResponse> Participants { get; init; }
+}
+
+/// <summary>A local day's focus time.</summary>
+public sealed record DayFocusResponse
+{
+    /// <summary>The day in the requested time zone (ISO 8601 date).</summary>
+    /// <example>2026-11-30</example>
+    public required DateOnly Date { get; init; }
+
+    /// <example>4500</example>
+    public required long FocusSeconds { get; init; }
+}
+
+/// <summary>One participant's focus time in the period.</summary>
+public sealed record ParticipantFocusResponse
+{
+    public required Guid ParticipantId { get; init; }
+
+    /// <summary>Its name now, or the last it had in the room.</summary>
+    /// <example>Jun</example>
+    public required string UserName { get; init; }
+
+    /// <example>3000</example>
+    public required long FocusSeconds { get; init; }
 }
 
 public static class HistoryMapping
@@ -86,6 +119,13 @@ public static class HistoryMapping
             TotalFocusTimeSeconds = statistics.TotalFocusTimeSeconds,
             AverageSessionDuration = statistics.AverageSessionDuration,
             CompletionRate = statistics.CompletionRate,
+            Days = [.. statistics.Days.Select(d => new DayFocusResponse { Date = d.Date, FocusSeconds = d.FocusSeconds })],
+            Participants = [.. statistics.Participants.Select(p => new ParticipantFocusResponse
+            {
+                ParticipantId = p.ParticipantId,
+                UserName = p.UserName,
+                FocusSeconds = p.FocusSeconds,
+            })],
         };
     }
 }

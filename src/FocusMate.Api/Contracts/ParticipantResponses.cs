@@ -1,4 +1,3 @@
-using FocusMate.Core.Events;
 using FocusMate.Core.Participants;
 
 namespace FocusMate.Api.Contracts;
@@ -26,6 +25,10 @@ public sealed record ParticipantResponse
     /// <summary><c>room</c>: the status follows the room's phase (focusing during work); <c>self</c>: the participant set it.</summary>
     /// <example>room</example>
     public required StatusSource StatusSource { get; init; }
+
+    /// <summary>What the participant says they are working on (up to 80 characters); null when not said.</summary>
+    /// <example>Reviewing the onboarding flow</example>
+    public required string? Task { get; init; }
 
     public required DateTimeOffset JoinedAt { get; init; }
 }
@@ -82,6 +85,7 @@ public static class ParticipantMapping
             Online = view.Online,
             Status = view.Status,
             StatusSource = view.Participant.Status is null ? StatusSource.Room : StatusSource.Self,
+            Task = view.Participant.Task,
             JoinedAt = view.Participant.JoinedAt,
         };
     }

@@ -1,6 +1,6 @@
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Errors;
-using FocusMate.Core.History;
+using FocusMate.Core.Services;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FocusMate.Api.Controllers;

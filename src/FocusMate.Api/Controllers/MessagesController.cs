@@ -3,6 +3,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.Api.Errors;
 using FocusMate.Api.RateLimiting;
 using FocusMate.Core.Chat;
+using FocusMate.Core.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -3,6 +3,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.Api.Errors;
 using FocusMate.Api.RateLimiting;
 using FocusMate.Core.Participants;
+using FocusMate.Core.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -105,6 +106,28 @@ public sealed class ParticipantsController(ParticipantService participants, HubT
     {
         var removed = await participants.RemoveOfflineAsync(roomId, User.ToCaller(), cancellationToken);
         return new RemovedParticipantsResponse { Removed = [.. removed.Select(p => p.Id)] };
+    }
+
+    /// <summary>Says what you are working on this session, shown next to your name to everyone; empty or null clears it.</summary>
+    /// <remarks>Everyone gets <c>participant_update</c> with action <c>task</c>. The hub's <c>set_task(text)</c> does the same.</remarks>
+    /// <response code="200">You, with your task.</response>
+    /// <response code="400">MALFORMED_REQUEST.</response>
+    /// <response code="401">UNAUTHORIZED.</response>
+    /// <response code="403">FORBIDDEN: a token of another room.</response>
+    /// <response code="404">ROOM_NOT_FOUND.</response>
+    /// <response code="422">VALIDATION_ERROR: over 80 characters, or control, format or direction characters.</response>
+    [HttpPut("me/task")]
+    [Authorize]
+    [RateLimited(RateLimitPolicy.Settings)]
+    [ProducesResponseType<ParticipantResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
+    public async Task<ParticipantResponse> SetTask(Guid roomId, SetTaskRequest request, CancellationToken cancellationToken)
+    {
+        var me = await participants.SetTaskAsync(roomId, User.ToCaller(), request, cancellationToken);
+        return me.ToResponse();
     }
 
     /// <summary>Replaces your token: the new one is returned, and the old one stops working at once, everywhere.</summary>

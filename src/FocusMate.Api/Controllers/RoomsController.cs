@@ -4,6 +4,7 @@ using FocusMate.Api.Errors;
 using FocusMate.Api.Hosting;
 using FocusMate.Api.RateLimiting;
 using FocusMate.Core.Rooms;
+using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

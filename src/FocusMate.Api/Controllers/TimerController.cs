@@ -2,10 +2,11 @@ using FocusMate.Api.Auth;
 using FocusMate.Api.Contracts;
 using FocusMate.Api.Errors;
 using FocusMate.Api.RateLimiting;
+using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FocusMate.Api.Controllers;
 

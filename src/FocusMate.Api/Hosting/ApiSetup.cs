@@ -1,19 +1,12 @@
 using FocusMate.Api.Errors;
-using FocusMate.Api.Hubs;
 using FocusMate.Api.Json;
-using FocusMate.Core.Events;
-using FocusMate.Infrastructure;
-using FocusMate.Api.RateLimiting;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
-using StackExchange.Redis;
 
 namespace FocusMate.Api.Hosting;
 
 public static class ApiSetup
 {
-    /// <summary>Controllers with the strict JSON contract, problem details for every failure, and the room hub.</summary>
+    /// <summary>Controllers with the strict JSON contract, and problem details for every failure.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiOptions>()
@@ -42,30 +35,6 @@ public static class ApiSetup
         services.AddHttpContextAccessor();
         services.AddSingleton<ShareLinks>();
 
-        var signalR = services.AddSignalR(options =>
-            {
-                options.MaximumReceiveMessageSize = limits.MaxHubMessageBytes;
-                // Outermost first: refusals (rate limits included) are reported by the error filter.
-                options.AddFilter<HubErrorFilter>();
-                options.AddFilter<HubRateLimitFilter>();
-                options.AddFilter<HubLoadSheddingFilter>();
-            })
-            .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
-        if (DependencyInjection.UsesRedis(configuration))
-        {
-            // Several instances: a group send on one reaches the room's clients on all of them. The backplane
-            // shares the one Redis connection of presence and instance notices.
-            signalR.AddStackExchangeRedis();
-            services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
-                options.ConnectionFactory = _ => Task.FromResult(redis));
-        }
-
-        services.AddSingleton<HubErrorFilter>();
-        services.AddSingleton<HubLoadSheddingFilter>();
-        services.AddSingleton<RoomConnections>();
-        services.AddHostedService(provider => provider.GetRequiredService<RoomConnections>());
-        services.AddHostedService<ConnectionReconciler>();
-        services.AddSingleton<IRoomEvents, HubRoomEvents>();
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using FocusMate.Api.Json;
-using FocusMate.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,9 +11,8 @@ public static class HealthSetup
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks()
-            .AddDbContextCheck<FocusMateDbContext>("database", tags: [ReadyTag])
-            .AddCheck<ShuttingDownCheck>("shutting-down", tags: [ReadyTag]);
+        // The database's check, tagged ReadyTag too, comes with the database (FocusMate.Infrastructure's AddDatabase).
+        services.AddHealthChecks().AddCheck<ShuttingDownCheck>("shutting-down", tags: [ReadyTag]);
         return services;
     }
 

@@ -14,6 +14,8 @@ public static class LoggingSetup
     public static IServiceCollection AddStructuredLogging(this IServiceCollection services, IConfiguration configuration)
     {
         var text = string.Equals(configuration["Logs:Format"], "Text", StringComparison.OrdinalIgnoreCase);
+        // preserveStaticLogger: this app logs through its own logger, never the process-wide static one (several hosts
+        // share a process in the tests; with the static logger, whichever host started last would take every log line).
         return services.AddSerilog((provider, logger) =>
         {
             logger
@@ -29,7 +31,7 @@ public static class LoggingSetup
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             }
-        });
+        }, preserveStaticLogger: true);
     }
 
     private const string TextTemplate = "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj} {TraceId}{NewLine}{Exception}";

@@ -1,5 +1,6 @@
 using FocusMate.Api.Contracts;
-using FocusMate.Core.Events;
+using FocusMate.Core.Participants;
+using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 
 namespace FocusMate.Api.Hubs;

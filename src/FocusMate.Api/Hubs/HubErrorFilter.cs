@@ -26,17 +26,17 @@ public sealed partial class HubErrorFilter(TimeProvider clock, IOverloadDetector
         }
         catch (FocusMateException refused)
         {
-            throw await ReportAsync(invocationContext, refused.Code, refused.Message, (refused as RetryLaterException)?.RetryAfterSeconds);
+            throw await ReportAsync(invocationContext.Hub, invocationContext.Context, refused.Code, refused.Message, (refused as RetryLaterException)?.RetryAfterSeconds);
         }
         catch (Exception ex) when (overload.IsOverload(ex))
         {
             var busy = new ServiceBusyException(Errors.ProblemExceptionHandler.OverloadRetryAfter);
-            throw await ReportAsync(invocationContext, busy.Code, busy.Message, busy.RetryAfterSeconds);
+            throw await ReportAsync(invocationContext.Hub, invocationContext.Context, busy.Code, busy.Message, busy.RetryAfterSeconds);
         }
         catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
         {
             LogUnexpected(ex, invocationContext.HubMethodName);
-            throw await ReportAsync(invocationContext, ErrorCodes.InternalError, "Something went wrong on the server. Please try again.");
+            throw await ReportAsync(invocationContext.Hub, invocationContext.Context, ErrorCodes.InternalError, "Something went wrong on the server. Please try again.");
         }
     }
 
@@ -50,8 +50,9 @@ public sealed partial class HubErrorFilter(TimeProvider clock, IOverloadDetector
         }
         catch (FocusMateException refused)
         {
-            // The token no longer opens this room (participant removed, room deleted), or a limit: say why and close.
-            throw new HubException($"{refused.Code}: {refused.Message}");
+            // The token no longer opens this room (participant removed, room deleted), or a limit: say why (the same
+            // error event a refused call gets, so the client reads the code, not the close message) and close.
+            throw await ReportAsync(context.Hub, context.Context, refused.Code, refused.Message, (refused as RetryLaterException)?.RetryAfterSeconds);
         }
         catch (Exception ex) when (ex is not (HubException or OperationCanceledException))
         {
@@ -66,17 +67,17 @@ public sealed partial class HubErrorFilter(TimeProvider clock, IOverloadDetector
     [LoggerMessage(Level = LogLevel.Warning, Message = "A hub connection could not be set up; dropped so that the client tries again")]
     private partial void LogConnectFailed(Exception exception);
 
-    private async Task<HubException> ReportAsync(HubInvocationContext invocation, string code, string message, int? retryAfter = null)
+    private async Task<HubException> ReportAsync(Hub hub, HubCallerContext caller, string code, string message, int? retryAfter = null)
     {
         if (code == ErrorCodes.ServiceBusy)
         {
             metrics.Shed();
         }
 
-        var roomId = invocation.Context.User.ToCaller()?.RoomId ?? Guid.Empty;
+        var roomId = caller.User.ToCaller()?.RoomId ?? Guid.Empty;
         var now = clock.GetUtcNowMilliseconds();
         var data = new ErrorData(code, message) { RetryAfter = retryAfter };
-        await invocation.Hub.Clients.Caller.SendAsync("error", new RoomEvent<ErrorData>(roomId, data, now));
+        await hub.Clients.Caller.SendAsync("error", new RoomEvent<ErrorData>(roomId, data, now));
         return new HubException($"{code}: {message}");
     }
 

@@ -2,6 +2,7 @@ using FocusMate.Api.Contracts;
 using FocusMate.Api.Hosting;
 using FocusMate.Core.Chat;
 using FocusMate.Core.Events;
+using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 using Microsoft.AspNetCore.SignalR;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace FocusMate.Api.Hubs;
 
 /// <summary>
-/// Turns the domain's changes into the hub events of SPEC §4, sent once to the room's group. A change is
+/// Turns the domain's changes into the hub events of docs/realtime.md, sent once to the room's group. A change is
 /// already stored when it gets here, so a failed send is logged, never thrown back at the command.
 /// </summary>
 public sealed partial class HubRoomEvents(

@@ -4,7 +4,7 @@ using FocusMate.Api.Contracts;
 namespace FocusMate.Api.Hubs;
 
 /// <summary>
-/// The events the hub sends to a room; method names are the wire names of SPEC §4. (The <c>error</c>
+/// The events the hub sends to a room; method names are the wire names of docs/realtime.md. (The <c>error</c>
 /// event goes to one caller only and is sent by <see cref="HubErrorFilter"/>.)
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "SignalR uses the method name as the event name, fixed by the contract.")]

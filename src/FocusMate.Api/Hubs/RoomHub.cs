@@ -6,9 +6,8 @@ using FocusMate.Api.RateLimiting;
 using FocusMate.Core.Access;
 using FocusMate.Core.Chat;
 using FocusMate.Core.Errors;
-using FocusMate.Core.History;
 using FocusMate.Core.Participants;
-using FocusMate.Core.Rooms;
+using FocusMate.Core.Services;
 using FocusMate.Core.Timers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -17,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace FocusMate.Api.Hubs;
 
 /// <summary>
-/// The room's real-time channel (SPEC §4). Connect with <c>access_token=&lt;participant token&gt;</c>,
+/// The room's real-time channel (docs/realtime.md). Connect with <c>access_token=&lt;participant token&gt;</c>,
 /// call <c>join_room()</c> for the snapshot, and after every reconnect call it again. Commands go
 /// through the same services as REST and produce the same events.
 /// </summary>
@@ -123,6 +122,17 @@ public sealed class RoomHub(
         return view.ToResponse();
     }
 
+    /// <summary>Says what the caller is working on (up to 80 characters), shown next to its name; null or "" clears it.</summary>
+    [HubMethodName("set_task")]
+    [RateLimited(RateLimitPolicy.Settings)]
+    public async Task<ParticipantResponse> SetTask(JsonElement? text)
+    {
+        var me = Me;
+        var request = new SetTaskRequest { Task = HubArguments.OptionalText(text, "task") };
+        var view = await participants.SetTaskAsync(me.RoomId, me, request, Context.ConnectionAborted);
+        return view.ToResponse();
+    }
+
     /// <summary>Sends a chat message (1–500 characters) to everyone in the room.</summary>
     [HubMethodName("send_message")]
     [RateLimited(RateLimitPolicy.Chat)]
@@ -187,6 +197,9 @@ internal static class HubArguments
         value.ValueKind == JsonValueKind.String
             ? value.GetString()!
             : throw RequestValidationException.For(name, $"'{name}' must be a string.");
+
+    public static string? OptionalText(JsonElement? value, string name) =>
+        value is not { ValueKind: not JsonValueKind.Null } given ? null : Text(given, name);
 
     public static Guid Id(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)

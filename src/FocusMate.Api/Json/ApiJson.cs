@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace FocusMate.Api.Json;
 
 /// <summary>
-/// The wire format of SPEC §3, for REST and the hub alike: snake_case names, lower-case enum strings,
+/// The wire format (README, "API tour"; docs/realtime.md), for REST and the hub alike: snake_case names, lower-case enum strings,
 /// ISO 8601 UTC instants with milliseconds, and strict input (no coercion, no unknown fields).
 /// </summary>
 public static class ApiJson

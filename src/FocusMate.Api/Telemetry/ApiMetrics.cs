@@ -26,13 +26,23 @@ public sealed class ApiMetrics
         meter.CreateObservableGauge("focusmate.rooms.active", () => connections.RoomCount, "{room}", "Rooms with a hub connection to this instance.");
         meter.CreateObservableGauge("focusmate.participants.connected", () => connections.ParticipantCount, "{participant}",
             "Participants with a hub connection to this instance.");
+        // Every series exists from the start at 0, so Prometheus's rate() sees the first event and a quiet deployment's
+        // panels show 0, not "No data".
+        foreach (var policy in Enum.GetValues<RateLimitPolicy>())
+        {
+            RateLimited(policy, 0);
+        }
+
+        RateLimited("hub_connections", 0);
+        _shed.Add(0);
+        _cut.Add(0);
         meter.CreateObservableGauge("focusmate.ready", () => readiness.Ready ? 1 : 0, "{instance}", "1 while /health/ready answers 200.");
     }
 
-    public void RateLimited(RateLimitPolicy policy) => RateLimited(policy.ToString().ToLowerInvariant());
+    public void RateLimited(RateLimitPolicy policy, int count = 1) => RateLimited(policy.ToString().ToLowerInvariant(), count);
 
     /// <summary>A refusal by a limit that is not a <see cref="RateLimitPolicy"/> (the hub connection cap: <c>hub_connections</c>).</summary>
-    public void RateLimited(string policy) => _rejections.Add(1, new KeyValuePair<string, object?>("policy", policy));
+    public void RateLimited(string policy, int count = 1) => _rejections.Add(count, new KeyValuePair<string, object?>("policy", policy));
 
     public void Shed() => _shed.Add(1);
 

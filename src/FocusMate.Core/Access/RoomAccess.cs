@@ -1,11 +1,12 @@
 using FocusMate.Core.Errors;
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
+using FocusMate.Core.Timers;
 
 namespace FocusMate.Core.Access;
 
 /// <summary>
-/// The authorisation rules of SPEC §2, in one place for REST and the hub. The token only says who
+/// The authorisation rules (docs/architecture.md, "The rules of a room"), in one place for REST and the hub. The token only says who
 /// calls; the stored participant decides what it may do, so a removed participant or a host role
 /// handed over takes effect at once.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class RoomAccess(IParticipantRepository participants, TimeProvider
         ArgumentNullException.ThrowIfNull(participant);
         if (participant.FirstSeenAt is null)
         {
-            await participants.TouchAsync([participant.Id], Timers.ClockExtensions.GetUtcNowMilliseconds(clock), cancellationToken);
+            await participants.TouchAsync([participant.Id], clock.GetUtcNowMilliseconds(), cancellationToken);
         }
     }
 
@@ -55,7 +56,7 @@ public sealed class RoomAccess(IParticipantRepository participants, TimeProvider
     /// A member who may control the timer: the host, or anyone when the room allows all control.
     /// <paramref name="participant"/> is the caller's participant as stored, already read with the room.
     /// </summary>
-    public static Participant Controller(Room room, Caller? caller, Participant? participant)
+    public static Participant RequireTimerControl(Room room, Caller? caller, Participant? participant)
     {
         ArgumentNullException.ThrowIfNull(room);
         var member = Member(Identify(room.Id, caller), participant);

@@ -1,6 +1,6 @@
 namespace FocusMate.Core.Errors;
 
-/// <summary>The error codes of the contract (SPEC §3), shared by REST and the hub.</summary>
+/// <summary>The error codes of the contract (README, error table), shared by REST and the hub.</summary>
 public static class ErrorCodes
 {
     public const string ValidationError = "VALIDATION_ERROR";

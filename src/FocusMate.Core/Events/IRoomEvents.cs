@@ -6,7 +6,7 @@ namespace FocusMate.Core.Events;
 
 /// <summary>
 /// What the room hears when its state changes. Services call this after a change is stored; the
-/// hub layer turns each call into the events of SPEC §4 for everyone in the room.
+/// hub layer turns each call into the events of docs/realtime.md for everyone in the room.
 /// </summary>
 public interface IRoomEvents
 {
@@ -30,38 +30,4 @@ public interface IRoomEvents
 
     /// <summary>Someone wrote in the room's chat (<c>chat_message</c>).</summary>
     Task ChatMessageAsync(Chat.ChatMessage message);
-}
-
-/// <summary>What happened to a participant, as the room sees it.</summary>
-public enum ParticipantAction
-{
-    Joined,
-    Left,
-    Removed,
-    Online,
-    Offline,
-    Status,
-    HostChanged,
-}
-
-/// <summary>A participant as the room sees it: with its presence and shown status.</summary>
-public sealed record ParticipantView(Participant Participant, bool Online, ParticipantStatus Status)
-{
-    public static ParticipantView Of(Participant participant, bool online, Timers.TimerState timer)
-    {
-        ArgumentNullException.ThrowIfNull(participant);
-        return new(participant, online, participant.StatusDuring(timer));
-    }
-}
-
-/// <summary>One <c>participant_update</c>: what happened, to whom, and how many are in the room now.</summary>
-public sealed record ParticipantChange(ParticipantAction Action, ParticipantView Participant, int CurrentCount);
-
-/// <summary>Why a room is gone.</summary>
-public enum RoomDeletion
-{
-    /// <summary>Its host deleted it.</summary>
-    Deleted,
-    /// <summary>Nobody used it for the configured period.</summary>
-    Expired,
 }

@@ -11,7 +11,7 @@ public interface ISessionRepository
 
     /// <summary>Totals of the room's work phases that ended at or after <paramref name="since"/>, by outcome.</summary>
     Task<IReadOnlyList<WorkTotal>> WorkTotalsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken);
-}
 
-/// <summary>How many work phases ended with one outcome, and their actual seconds.</summary>
-public sealed record WorkTotal(SessionOutcome Outcome, int Count, long ActualSeconds);
+    /// <summary>The room's work phases that ended at or after <paramref name="since"/>: when each ended and how long it ran.</summary>
+    Task<IReadOnlyList<WorkEnd>> WorkEndsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken);
+}

@@ -20,6 +20,9 @@ public interface IParticipantRepository
     /// <summary>Sets (or, with null, clears) the status the participant chose; false when it is not in the room.</summary>
     Task<bool> SetStatusAsync(Guid roomId, Guid participantId, ParticipantStatus? status, CancellationToken cancellationToken);
 
+    /// <summary>Sets (or, with null, clears) what the participant works on; false when it is not in the room.</summary>
+    Task<bool> SetTaskAsync(Guid roomId, Guid participantId, string? task, CancellationToken cancellationToken);
+
     /// <summary>Records that the participants were seen now (and, for those never seen before, that they showed up).</summary>
     Task TouchAsync(IReadOnlyCollection<Guid> participantIds, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -37,6 +37,25 @@ public sealed class Participant
     /// </summary>
     public DateTimeOffset? FirstSeenAt { get; private set; }
 
+    /// <summary>What the participant says they are working on this session (up to <see cref="MaxTaskLength"/> characters); null when not said.</summary>
+    public string? Task { get; private set; }
+
+    public const int MaxTaskLength = Validation.TaskRules.MaxLength;
+
+    /// <summary>
+    /// Since when the participant has been focusing — online, with the status focusing, during a running work phase
+    /// — while that lasts; null otherwise. When it ends, the stretch is kept as a focus interval (statistics per person).
+    /// </summary>
+    public DateTimeOffset? FocusSince { get; private set; }
+
+    /// <summary>Whether the participant counts as focusing now: online, showing focusing, while a work phase runs.</summary>
+    public bool IsFocusing(bool online, TimerState timer)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        return online && timer.Status == TimerStatus.Running && timer.SessionType == SessionType.Work
+            && StatusDuring(timer) == ParticipantStatus.Focusing;
+    }
+
     /// <summary>Which of the participant's tokens is valid: rotating the token moves it on, and older tokens stop working.</summary>
     public int TokenVersion { get; private set; }
 
@@ -51,15 +70,4 @@ public sealed class Participant
             ? ParticipantStatus.Focusing
             : ParticipantStatus.Break;
     }
-}
-
-/// <summary>What a participant tells the room they are doing.</summary>
-public enum ParticipantStatus
-{
-    /// <summary>Working on something.</summary>
-    Focusing,
-    /// <summary>Taking a break.</summary>
-    Break,
-    /// <summary>Not at the desk.</summary>
-    Away,
 }

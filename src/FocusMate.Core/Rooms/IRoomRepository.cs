@@ -1,3 +1,4 @@
+using FocusMate.Core.Participants;
 using FocusMate.Core.Timers;
 
 namespace FocusMate.Core.Rooms;
@@ -10,8 +11,14 @@ public interface IRoomRepository
     /// <summary>The room with its timer, in one read.</summary>
     Task<RoomDetails?> FindDetailsAsync(Guid roomId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Everything a timer command needs, in one read: the room, its timer, and the calling participant
+    /// (null when it is not in the room). Null when the room does not exist.
+    /// </summary>
+    Task<TimerCommandContext?> FindForCommandAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken);
+
     /// <summary>Stores a new room with its first timer and its host; false when the name is taken.</summary>
-    Task<bool> TryAddAsync(Room room, TimerState timer, Participants.Participant host, CancellationToken cancellationToken);
+    Task<bool> TryAddAsync(Room room, TimerState timer, Participant host, CancellationToken cancellationToken);
 
     /// <summary>Stores changed settings with the timer they imply, if the timer is still at <paramref name="before"/>'s version.</summary>
     Task<bool> TrySaveSettingsAsync(Room room, TimerState before, TimerState after, CancellationToken cancellationToken);

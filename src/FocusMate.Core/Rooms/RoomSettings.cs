@@ -2,7 +2,7 @@ using FocusMate.Core.Timers;
 
 namespace FocusMate.Core.Rooms;
 
-/// <summary>What the host of a room decides (SPEC §1), with the contract's defaults.</summary>
+/// <summary>What the host of a room decides (docs/architecture.md, "The rules of a room"), with the contract's defaults.</summary>
 public sealed record RoomSettings(
     int WorkDurationMinutes = 25,
     int BreakDurationMinutes = 5,

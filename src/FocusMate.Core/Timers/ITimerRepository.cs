@@ -6,12 +6,6 @@ public interface ITimerRepository
     Task<TimerState?> FindAsync(Guid roomId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Everything a timer command needs, in one read: the room, its timer, and the calling participant
-    /// (null when it is not in the room). Null when the room does not exist.
-    /// </summary>
-    Task<TimerCommandContext?> FindForCommandAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken);
-
-    /// <summary>
     /// Stores the transition's state and the phases it finished, in one transaction, if the stored
     /// version is still <paramref name="expectedVersion"/>; false when another change came first.
     /// </summary>
@@ -23,6 +17,3 @@ public interface ITimerRepository
     /// <summary>Rooms whose running phase is due at <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<Guid>> DueRoomsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }
-
-/// <summary>A room, its timer and the participant commanding it, as read together.</summary>
-public sealed record TimerCommandContext(Rooms.Room Room, TimerState Timer, Participants.Participant? Caller);

@@ -2,9 +2,10 @@ using FocusMate.Core.Audit;
 using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
+using FocusMate.Core.Push;
 using FocusMate.Core.Rooms;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace FocusMate.Infrastructure.Data;
 
@@ -41,6 +42,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.ToTable("participants");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.UserName).HasMaxLength(50).IsRequired();
+        builder.Property(p => p.Task).HasMaxLength(Participant.MaxTaskLength);
         builder.HasOne<Room>().WithMany().HasForeignKey(p => p.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.RoomId, p.JoinedAt });
     }
@@ -81,5 +83,36 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Details).HasMaxLength(AuditTrail.MaxDetailsLength).IsRequired();
         builder.HasOne<Room>().WithMany().HasForeignKey(a => a.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.RoomId, a.At });
+    }
+}
+
+internal sealed class FocusIntervalConfiguration : IEntityTypeConfiguration<FocusInterval>
+{
+    public void Configure(EntityTypeBuilder<FocusInterval> builder)
+    {
+        builder.ToTable("focus_intervals");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.UserName).HasMaxLength(50).IsRequired();
+        // Focus outlives its participant's membership (statistics show people who left), but not its room.
+        builder.HasOne<Room>().WithMany().HasForeignKey(f => f.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => new { f.RoomId, f.EndedAt });
+    }
+}
+
+internal sealed class WebPushSubscriptionConfiguration : IEntityTypeConfiguration<WebPushSubscription>
+{
+    public void Configure(EntityTypeBuilder<WebPushSubscription> builder)
+    {
+        builder.ToTable("push_subscriptions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Endpoint).HasMaxLength(2048).IsRequired();
+        builder.Property(s => s.P256dh).HasMaxLength(128).IsRequired();
+        builder.Property(s => s.Auth).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.Language).HasMaxLength(8).IsRequired();
+        builder.HasOne<Room>().WithMany().HasForeignKey(s => s.RoomId).OnDelete(DeleteBehavior.Cascade);
+        // A participant who leaves or is removed loses its subscriptions with it.
+        builder.HasOne<Participant>().WithMany().HasForeignKey(s => s.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.ParticipantId, s.Endpoint }).IsUnique();
+        builder.HasIndex(s => s.RoomId);
     }
 }

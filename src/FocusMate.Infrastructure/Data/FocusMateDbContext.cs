@@ -3,10 +3,11 @@ using FocusMate.Core.Audit;
 using FocusMate.Core.Chat;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
+using FocusMate.Core.Push;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore;
 
 namespace FocusMate.Infrastructure.Data;
 
@@ -27,6 +28,10 @@ public abstract class FocusMateDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<FocusInterval> FocusIntervals => Set<FocusInterval>();
+
+    public DbSet<WebPushSubscription> PushSubscriptions => Set<WebPushSubscription>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using FocusMate.Core.Timers;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace FocusMate.Infrastructure.Data;
 

@@ -1,5 +1,5 @@
-using FocusMate.Core.Errors;
 using FocusMate.Core.Admission;
+using FocusMate.Core.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using FocusMate.Core.Participants;
+using FocusMate.Core.Presence;
 
 namespace FocusMate.Infrastructure.Presence;
 

@@ -58,6 +58,13 @@ internal sealed class ParticipantRepository(FocusMateDbContext db, WriteLock wri
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, status), cancellationToken) == 1;
     }
 
+    public async Task<bool> SetTaskAsync(Guid roomId, Guid participantId, string? task, CancellationToken cancellationToken)
+    {
+        await using var writing = await writes.AcquireAsync(cancellationToken);
+        return await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Task, task), cancellationToken) == 1;
+    }
+
     public async Task TouchAsync(IReadOnlyCollection<Guid> participantIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(participantIds);

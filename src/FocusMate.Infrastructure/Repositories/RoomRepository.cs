@@ -25,6 +25,22 @@ internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes) : 
     public async Task<RoomDetails?> FindDetailsAsync(Guid roomId, CancellationToken cancellationToken) =>
         await DetailsById(db, roomId, cancellationToken) is { } row ? new RoomDetails(row.Room, row.Timer.ToState()) : null;
 
+    /// <summary>The room, its timer and the caller in one statement (a left join: the caller may be gone).</summary>
+    private static readonly Func<FocusMateDbContext, Guid, Guid, CancellationToken, Task<CommandRow?>> ForCommand =
+        EF.CompileAsyncQuery((FocusMateDbContext db, Guid roomId, Guid participantId, CancellationToken _) =>
+            (from room in db.Rooms.AsNoTracking()
+             where room.Id == roomId
+             join timer in db.Timers.AsNoTracking() on room.Id equals timer.RoomId
+             join participant in db.Participants.AsNoTracking().Where(p => p.Id == participantId) on room.Id equals participant.RoomId into callers
+             from caller in callers.DefaultIfEmpty()
+             select new CommandRow(room, timer, caller))
+            .FirstOrDefault());
+
+    public async Task<TimerCommandContext?> FindForCommandAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken) =>
+        await ForCommand(db, roomId, participantId, cancellationToken) is { } row
+            ? new TimerCommandContext(row.Room, row.Timer.ToState(), row.Caller)
+            : null;
+
     public async Task<bool> TryAddAsync(Room room, TimerState timer, Participant host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(room);
@@ -102,4 +118,6 @@ internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes) : 
         db.Rooms.AnyAsync(r => r.NormalizedName == normalizedName, cancellationToken);
 
     private sealed record DetailsRow(Room Room, TimerRow Timer);
+
+    private sealed record CommandRow(Room Room, TimerRow Timer, Participant? Caller);
 }

@@ -26,4 +26,10 @@ internal sealed class SessionRepository(FocusMateDbContext db) : ISessionReposit
             .GroupBy(s => s.Outcome)
             .Select(g => new WorkTotal(g.Key, g.Count(), g.Sum(s => (long)s.ActualSeconds)))
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<WorkEnd>> WorkEndsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        await db.Sessions.AsNoTracking()
+            .Where(s => s.RoomId == roomId && s.SessionType == SessionType.Work && s.EndedAt >= since)
+            .Select(s => new WorkEnd(s.EndedAt, s.ActualSeconds))
+            .ToListAsync(cancellationToken);
 }

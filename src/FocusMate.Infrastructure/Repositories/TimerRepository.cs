@@ -1,6 +1,4 @@
 using FocusMate.Core.History;
-using FocusMate.Core.Participants;
-using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
 using FocusMate.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,22 +12,6 @@ internal sealed class TimerRepository(FocusMateDbContext db, WriteLock writes) :
         var row = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.RoomId == roomId, cancellationToken);
         return row?.ToState();
     }
-
-    /// <summary>The room, its timer and the caller in one statement (a left join: the caller may be gone).</summary>
-    private static readonly Func<FocusMateDbContext, Guid, Guid, CancellationToken, Task<CommandRow?>> ForCommand =
-        EF.CompileAsyncQuery((FocusMateDbContext db, Guid roomId, Guid participantId, CancellationToken _) =>
-            (from room in db.Rooms.AsNoTracking()
-             where room.Id == roomId
-             join timer in db.Timers.AsNoTracking() on room.Id equals timer.RoomId
-             join participant in db.Participants.AsNoTracking().Where(p => p.Id == participantId) on room.Id equals participant.RoomId into callers
-             from caller in callers.DefaultIfEmpty()
-             select new CommandRow(room, timer, caller))
-            .FirstOrDefault());
-
-    public async Task<TimerCommandContext?> FindForCommandAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken) =>
-        await ForCommand(db, roomId, participantId, cancellationToken) is { } row
-            ? new TimerCommandContext(row.Room, row.Timer.ToState(), row.Caller)
-            : null;
 
     public async Task<bool> TrySaveAsync(Guid roomId, long expectedVersion, TimerTransition transition, CancellationToken cancellationToken)
     {
@@ -68,5 +50,4 @@ internal sealed class TimerRepository(FocusMateDbContext db, WriteLock writes) :
         CancellationToken cancellationToken) =>
         TimerCompareAndSwap.ExecuteAsync(db, roomId, expectedVersion, state, cancellationToken);
 
-    private sealed record CommandRow(Room Room, TimerRow Timer, Participant? Caller);
 }

@@ -12,7 +12,7 @@ public static class Checkout
 {
     private static readonly Lazy<string> Folder = new(Copy, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string Repository { get; } = FindRepository();
+    public static string Repository => FocusMate.TestSupport.Repository.Root;
 
     public static string Path => Folder.Value;
 
@@ -69,14 +69,4 @@ public static class Checkout
         }
     }
 
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "FocusMate.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("FocusMate.sln not found above the test binaries.");
-    }
 }

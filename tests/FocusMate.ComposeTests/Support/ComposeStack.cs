@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using FocusMate.TestSupport;
 
 namespace FocusMate.ComposeTests.Support;
 

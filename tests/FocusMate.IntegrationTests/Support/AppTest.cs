@@ -1,3 +1,4 @@
+using FocusMate.TestSupport;
 namespace FocusMate.IntegrationTests.Support;
 
 /// <summary>A test with an app of its own (its own database, its own fake clock) and a client for it.</summary>

@@ -42,6 +42,9 @@ public sealed class ChaosClient : IAsyncDisposable
 
     public int Reconnects => Volatile.Read(ref _reconnects);
 
+    /// <summary>When the connection dropped and when it was joined again (real time), for the report of a failed run.</summary>
+    public ConcurrentQueue<(DateTimeOffset At, string What)> Links { get; } = new();
+
     public static async Task<ChaosClient> ConnectAsync(Uri origin, Guid roomId, string token)
     {
         var connection = new HubConnectionBuilder()
@@ -57,13 +60,23 @@ public sealed class ChaosClient : IAsyncDisposable
         var client = new ChaosClient(roomId, connection);
         connection.On<RoomEvent<TimerStateResponse>>("timer_update", e => client.Saw(e.Data.Version, stale: true));
         connection.On<RoomEvent<TimerCompleteData>>("timer_complete", e => client.Completions.Enqueue(e.Data.CompletedAt));
+        connection.Reconnecting += _ =>
+        {
+            client.Links.Enqueue((DateTimeOffset.UtcNow, "dropped"));
+            return Task.CompletedTask;
+        };
         connection.Reconnected += async _ =>
         {
+            client.Links.Enqueue((DateTimeOffset.UtcNow, "reconnected"));
             Interlocked.Increment(ref client._reconnects);
             await client.RejoinAsync();
         };
         // As the browser app does: a connection the server closed for good (or that gave up) is opened again.
-        connection.Closed += _ => client.RestartAsync();
+        connection.Closed += _ =>
+        {
+            client.Links.Enqueue((DateTimeOffset.UtcNow, "closed"));
+            return client.RestartAsync();
+        };
         await connection.StartAsync();
         await client.RejoinAsync();
         return client;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Npgsql;
 using StackExchange.Redis;
+using FocusMate.TestSupport;
 
 namespace FocusMate.ScaleOutTests.Support;
 
@@ -20,7 +20,7 @@ public class Cluster : IAsyncLifetime
     private readonly string _database = $"fm_cluster_{Guid.NewGuid():N}"[..24];
     private Process? _nginx;
 
-    public static string Repository { get; } = FindRepository();
+    public static string Repository => FocusMate.TestSupport.Repository.Root;
 
     public IReadOnlyList<ApiInstance> Instances { get; private set; } = [];
 
@@ -80,7 +80,7 @@ public class Cluster : IAsyncLifetime
         }
 
         Environment = environment;
-        Instances = [new ApiInstance(1, FreePort(), _work, environment), new ApiInstance(2, FreePort(), _work, environment)];
+        Instances = [new ApiInstance(1, Ports.Free(), _work, environment), new ApiInstance(2, Ports.Free(), _work, environment)];
         // The first start migrates the database; the second finds it current.
         await Instances[0].StartAsync();
         await Instances[1].StartAsync();
@@ -103,7 +103,7 @@ public class Cluster : IAsyncLifetime
     }
 
     /// <summary>Another instance of the deployment, not started and not behind nginx.</summary>
-    public ApiInstance NewInstance(int number) => new(number, FreePort(), _work, Environment);
+    public ApiInstance NewInstance(int number) => new(number, Ports.Free(), _work, Environment);
 
     public async Task DisposeAsync()
     {
@@ -177,7 +177,7 @@ public class Cluster : IAsyncLifetime
 
     private async Task StartNginxAsync()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var spa = Path.Combine(Repository, "frontend", "dist");
         if (!File.Exists(Path.Combine(spa, "index.html")))
         {
@@ -222,7 +222,7 @@ public class Cluster : IAsyncLifetime
         _nginx = Process.Start(new ProcessStartInfo("nginx", ["-c", main]) { RedirectStandardError = true, UseShellExecute = false })
             ?? throw new InvalidOperationException("nginx did not start.");
         Web = new Uri($"http://127.0.0.1:{port}");
-        await Eventually.WaitAsync(async () => await Ping(new Uri(Web, "/health")), up => up, TimeSpan.FromSeconds(20));
+        await Eventually.WaitAsync(async () => await Rest.PingAsync(new Uri(Web, "/health")), up => up, TimeSpan.FromSeconds(20));
     }
 
     private void StopNginx()
@@ -231,23 +231,6 @@ public class Cluster : IAsyncLifetime
         {
             _nginx.Kill(entireProcessTree: true);
             _nginx.WaitForExit(5000);
-        }
-    }
-
-    internal static async Task<bool> Ping(Uri uri)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        try
-        {
-            return (await client.GetAsync(uri)).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException)
-        {
-            return false;
         }
     }
 
@@ -265,28 +248,11 @@ public class Cluster : IAsyncLifetime
         await redis.GetDatabase().ExecuteAsync("FLUSHDB");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static string Required(string name) =>
         System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"{name} is not set: run these tests through scripts/test.sh, which starts PostgreSQL and Redis.");
 
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FocusMate.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("FocusMate.sln not found above the test binaries.");
-    }
 }
 
 [CollectionDefinition(Name)]

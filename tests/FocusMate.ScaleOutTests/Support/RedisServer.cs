@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using FocusMate.TestSupport;
 
 namespace FocusMate.ScaleOutTests.Support;
 
@@ -9,7 +10,7 @@ public sealed class RedisServer : IDisposable
 {
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = Ports.Free();
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
@@ -63,10 +64,4 @@ public sealed class RedisServer : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

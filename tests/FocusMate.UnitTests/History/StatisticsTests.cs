@@ -1,4 +1,5 @@
 using FocusMate.Core.History;
+using FocusMate.Core.Timers;
 
 namespace FocusMate.UnitTests.History;
 

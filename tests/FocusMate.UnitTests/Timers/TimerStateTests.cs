@@ -1,5 +1,4 @@
 using FocusMate.Core.Errors;
-using FocusMate.Core.History;
 using FocusMate.Core.Timers;
 
 namespace FocusMate.UnitTests.Timers;

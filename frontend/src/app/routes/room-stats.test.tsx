@@ -43,6 +43,8 @@ describe('the statistics page', () => {
       total_focus_time_seconds: 0,
       average_session_duration: 0,
       completion_rate: 0,
+      days: [],
+      participants: [],
     });
     vi.mocked(listSessions).mockResolvedValue([]);
   });

@@ -100,6 +100,42 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
                     b.ToTable("chat_messages", (string)null);
                 });
 
+            modelBuilder.Entity("FocusMate.Core.History.FocusInterval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "EndedAt");
+
+                    b.ToTable("focus_intervals", (string)null);
+                });
+
             modelBuilder.Entity("FocusMate.Core.History.TimerSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -157,6 +193,10 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("first_seen_at");
 
+                    b.Property<long?>("FocusSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("focus_since");
+
                     b.Property<bool>("IsHost")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_host");
@@ -178,6 +218,11 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("Task")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task");
+
                     b.Property<int>("TokenVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("token_version");
@@ -197,6 +242,59 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
                         .HasFilter("\"is_host\" = 1");
 
                     b.ToTable("participants", (string)null);
+                });
+
+            modelBuilder.Entity("FocusMate.Core.Push.WebPushSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auth");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("p256dh");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("ParticipantId", "Endpoint")
+                        .IsUnique();
+
+                    b.ToTable("push_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("FocusMate.Core.Rooms.Room", b =>
@@ -348,6 +446,15 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FocusMate.Core.History.FocusInterval", b =>
+                {
+                    b.HasOne("FocusMate.Core.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FocusMate.Core.History.TimerSession", b =>
                 {
                     b.HasOne("FocusMate.Core.Rooms.Room", null)
@@ -359,6 +466,21 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("FocusMate.Core.Participants.Participant", b =>
                 {
+                    b.HasOne("FocusMate.Core.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FocusMate.Core.Push.WebPushSubscription", b =>
+                {
+                    b.HasOne("FocusMate.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("FocusMate.Core.Rooms.Room", null)
                         .WithMany()
                         .HasForeignKey("RoomId")

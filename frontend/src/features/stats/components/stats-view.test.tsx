@@ -24,6 +24,11 @@ const week: Statistics = {
   total_focus_time_seconds: 4_800,
   average_session_duration: 1_500,
   completion_rate: 0.75,
+  days: [
+    { date: '2026-03-02', focus_seconds: 1_500 },
+    { date: '2026-03-03', focus_seconds: 300 },
+  ],
+  participants: [],
 };
 
 /** Local midnight, Monday and the 1st, in Seoul. */

@@ -23,6 +23,8 @@ const statistics = (overrides: Partial<Statistics>): Statistics => ({
   total_focus_time_seconds: 0,
   average_session_duration: 0,
   completion_rate: 0,
+  days: [],
+  participants: [],
   ...overrides,
 });
 
@@ -59,7 +61,12 @@ describe('days in the viewer’s zone', () => {
   it('gives every day of the week from Monday, with days to come marked', () => {
     const sessions = [session({ ended_at: '2026-03-02T01:00:00.000Z', actual_seconds: 1200 })];
     const now = Date.parse('2026-03-03T03:00:00.000Z'); // Tuesday noon in Seoul
-    const days = periodDays(statistics({}), sessions, 'Asia/Seoul', now);
+    const days = periodDays(
+      statistics({ days: [{ date: '2026-03-02', focus_seconds: 1200 }] }),
+      sessions,
+      'Asia/Seoul',
+      now,
+    );
     expect(days.map((d) => d.date)).toEqual([
       '2026-03-02',
       '2026-03-03',

@@ -1,0 +1,110 @@
+using FocusMate.Api.Contracts;
+using FocusMate.Core.Timers;
+using FocusMate.IntegrationTests.Support;
+using FocusMate.TestSupport;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace FocusMate.IntegrationTests;
+
+/// <summary>
+/// Statistics per person: the server records when each participant focuses — online, showing focusing, while a work
+/// phase runs — and the statistics add it up per participant, and the room's focus per local day.
+/// </summary>
+public sealed class FocusStatisticsTests : AppTest
+{
+    private async Task<StatisticsResponse> StatisticsAsync(Guid roomId, string period = "today", string tz = "UTC") =>
+        await (await Client.SendAsync(HttpMethod.Get, $"{Rest.Rooms}/{roomId}/statistics?period={period}&tz={tz}")).ReadAsync<StatisticsResponse>();
+
+    private static long FocusOf(StatisticsResponse statistics, Guid participantId) =>
+        statistics.Participants.Single(p => p.ParticipantId == participantId).FocusSeconds;
+
+    [Fact]
+    public async Task OnlyTimeOnlineShowingFocusingDuringARunningWorkPhaseCounts()
+    {
+        var room = await Client.CreateRoomAsync(new { work_duration_minutes = 25 }, host: "Mina");
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        var kai = await Client.JoinAsync(room.RoomId, "Kai"); // never connects: offline all along
+        await using var mina = await App.ConnectHubAsync(room.Participant.Token);
+        await using var junHub = await App.ConnectHubAsync(jun.Token);
+        var token = room.Participant.Token;
+
+        await Client.TimerAsync(room.RoomId, "start", token);
+        App.Advance(TimeSpan.FromMinutes(5));
+        await junHub.Connection.InvokeAsync<ParticipantResponse>("set_status", "away"); // Jun stops at 5 min
+        App.Advance(TimeSpan.FromMinutes(5));
+        await Client.TimerAsync(room.RoomId, "pause", token);                          // Mina stops at 10 min
+        App.Advance(TimeSpan.FromMinutes(5));
+        await Client.TimerAsync(room.RoomId, "resume", token);                         // Mina goes on at 15 min
+        App.Advance(TimeSpan.FromMinutes(5));
+
+        var midway = await StatisticsAsync(room.RoomId);
+
+        Assert.Equal(600 + 300, FocusOf(midway, room.Participant.ParticipantId)); // 0–10 closed, 15–20 still open
+        Assert.Equal(300, FocusOf(midway, jun.ParticipantId));
+        Assert.Equal(0, FocusOf(midway, kai.ParticipantId));
+        Assert.Equal(["Mina", "Jun", "Kai"], midway.Participants.Select(p => p.UserName));
+    }
+
+    [Fact]
+    public async Task FocusEndsAtThePhasesTargetEvenWhenTheCompletionComesLaterAndLeaversStayListed()
+    {
+        var room = await Client.CreateRoomAsync(new { work_duration_minutes = 25, auto_start_break = true }, host: "Mina");
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        await using var mina = await App.ConnectHubAsync(room.Participant.Token);
+        await using var junHub = await App.ConnectHubAsync(jun.Token);
+        await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+
+        App.Advance(TimeSpan.FromMinutes(27)); // the scheduler completes the phase; its target was at 25 min
+        await Eventually.WaitAsync(() => Client.RoomAsync(room.RoomId), r => r.TimerState.SessionType == SessionType.Break);
+        await Client.SendAsync(HttpMethod.Delete, $"{Rest.Rooms}/{room.RoomId}/participants/{jun.ParticipantId}", jun.Token);
+        App.Advance(TimeSpan.FromMinutes(3)); // a break: nobody focuses
+
+        var statistics = await StatisticsAsync(room.RoomId);
+
+        Assert.Equal(1500, FocusOf(statistics, room.Participant.ParticipantId));
+        Assert.Equal(1500, FocusOf(statistics, jun.ParticipantId));
+        Assert.Equal("Jun", statistics.Participants.Single(p => p.ParticipantId == jun.ParticipantId).UserName);
+    }
+
+    [Fact]
+    public async Task GoingOfflineStopsTheCountAndComingBackStartsItAgain()
+    {
+        var room = await Client.CreateRoomAsync(new { work_duration_minutes = 60 });
+        var mina = await App.ConnectHubAsync(room.Participant.Token);
+        await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        App.Advance(TimeSpan.FromMinutes(10));
+        await mina.DisposeAsync();
+        await Eventually.WaitAsync(async () => (await (await Client.SendAsync(HttpMethod.Get, $"{Rest.Rooms}/{room.RoomId}/participants"))
+            .ReadAsync<List<ParticipantResponse>>()).Single().Online, online => !online);
+        App.Advance(TimeSpan.FromMinutes(10));
+        await using var back = await App.ConnectHubAsync(room.Participant.Token);
+        App.Advance(TimeSpan.FromMinutes(5));
+
+        var statistics = await StatisticsAsync(room.RoomId);
+
+        Assert.Equal(600 + 300, FocusOf(statistics, room.Participant.ParticipantId));
+    }
+
+    [Fact]
+    public async Task DaysListEveryLocalDayOfThePeriodWithTheWorkThatEndedOnIt()
+    {
+        // The suite's clock starts on Monday 2 March 2026, 09:00 UTC.
+        var room = await Client.CreateRoomAsync(new { work_duration_minutes = 25, auto_start_break = false });
+        var token = room.Participant.Token;
+        await Client.TimerAsync(room.RoomId, "start", token);
+        App.Advance(TimeSpan.FromMinutes(25));
+        await Eventually.WaitAsync(() => Client.RoomAsync(room.RoomId), r => r.TimerState.Status == TimerStatus.Completed);
+        App.Advance(TimeSpan.FromDays(1));
+        await Client.TimerAsync(room.RoomId, "start", token, new { session_type = "work" }); // the room waits with a break next
+        App.Advance(TimeSpan.FromMinutes(10));
+        await Client.TimerAsync(room.RoomId, "reset", token); // 10 minutes on Tuesday
+
+        var week = await StatisticsAsync(room.RoomId, "week");
+        var month = await StatisticsAsync(room.RoomId, "month", "Asia/Seoul");
+
+        Assert.Equal([(new DateOnly(2026, 3, 2), 1500L), (new DateOnly(2026, 3, 3), 600L)], week.Days.Select(d => (d.Date, d.FocusSeconds)));
+        Assert.Equal(3, month.Days.Count); // 1–3 March in Seoul (it is 18:35 on the 3rd there)
+        Assert.Equal([0L, 1500L, 600L], month.Days.Select(d => d.FocusSeconds));
+        Assert.Equal(week.TotalFocusTimeSeconds, week.Days.Sum(d => d.FocusSeconds));
+    }
+}
