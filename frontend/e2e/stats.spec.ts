@@ -36,10 +36,22 @@ test('a room’s phases show up in its statistics, counted in the viewer’s tim
   await expect(a.getByTestId('stats.focusTime')).toContainText('1 min');
   await expect(a.getByTestId('stats.averageSession')).toContainText('1 min');
 
-  // A bar per day of the week, and the same numbers as a table for screen readers.
+  // A bar chart (recharts) with a day per weekday and today's bar, the same numbers as a table for
+  // screen readers, and the focus of each person.
   const chart = a.getByRole('figure', { name: 'Focus minutes per day' });
-  await expect(chart.locator('rect')).toHaveCount(7);
-  await expect(chart.getByRole('table')).toContainText('1');
+  const plot = chart.getByTestId('day-chart');
+  await expect(plot.locator('.recharts-xAxis .recharts-cartesian-axis-tick')).toHaveCount(7);
+  await expect(plot.locator('.recharts-bar-rectangle path')).toHaveCount(1);
+  await expect(plot.locator('.recharts-label-list')).toHaveText('1');
+  const today = new Intl.DateTimeFormat('en-US', {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'Asia/Seoul',
+  }).format(new Date());
+  await expect(chart.getByRole('row', { name: today })).toContainText('1');
+  const people = a.getByRole('region', { name: 'Focus per person' }).getByRole('listitem');
+  await expect(people).toHaveText(['Ana1 min']);
 
   const sessions = a.getByRole('region', { name: 'Recent sessions' }).getByRole('listitem');
   await expect(sessions).toHaveCount(3);
@@ -70,6 +82,22 @@ test('the statistics page does not download the room page’s code', async ({ op
     // The room page's code is the one that talks to the hub (SignalR and all).
     const source = await (await page.request.get(url)).text();
     expect(source, url).not.toContain('/hubs/room');
+  }
+});
+
+test('the room page does not download the chart library (it comes with the statistics page)', async ({
+  openPerson,
+}) => {
+  const a = await openPerson();
+  const scripts: string[] = [];
+  a.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.url());
+  });
+  await createRoom(a);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const url of scripts) {
+    const source = await (await a.request.get(url)).text();
+    expect(source, url).not.toContain('recharts-bar-rectangle');
   }
 });
 

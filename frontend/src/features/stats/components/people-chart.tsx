@@ -1,19 +1,17 @@
 import { useId } from 'react';
 
 import { useT } from '@/lib/i18n/translate';
-import type { Statistics } from '@/types/api';
+import type { PersonFocus } from '@/types/api';
 
 import styles from './people-chart.module.css';
 import { formatDuration, scaleTop, toMinutes } from '../lib/format';
 import { statsMessages } from '../messages';
 
-type Person = NonNullable<Statistics['participants']>[number];
-
 /**
  * Focus per person, most first: names and times are text, each bar (hidden from screen readers) only
  * draws the time beside it.
  */
-export function PeopleChart({ people }: { people: readonly Person[] }) {
+export function PeopleChart({ people }: { people: readonly PersonFocus[] }) {
   const t = useT(statsMessages);
   const titleId = useId();
   const sorted = [...people].sort((a, b) => b.focus_seconds - a.focus_seconds);

@@ -11,7 +11,6 @@ import { PeriodPicker } from './period-picker';
 import { SessionList } from './session-list';
 import styles from './stats-view.module.css';
 import { Summary } from './summary';
-import { sessionsLimit } from '../api/statistics';
 import { useStatistics, type LoadedStatistics } from '../hooks/use-statistics';
 import { periodDays, sessionsInPeriod } from '../lib/days';
 import { statsMessages } from '../messages';
@@ -64,18 +63,16 @@ export function StatsView({ roomId, roomName, roomHref, timeZone, now = Date.now
 
 function StatsBody({ loaded, nowMs, busy }: { loaded: LoadedStatistics; nowMs: number; busy: boolean }) {
   const { statistics, sessions, timeZone } = loaded;
-  const days = periodDays(statistics, sessions, timeZone, nowMs);
-  // Counted here from a history the server cuts at its limit: say so when the cut may show.
-  const fromHistory = !statistics.days && sessions.length >= sessionsLimit ? sessions.length : undefined;
+  const days = periodDays(statistics, timeZone, nowMs);
   return (
     <div className={styles.stats__body} aria-busy={busy}>
       <Summary statistics={statistics} />
       {statistics.period !== 'today' && (
         <div className={styles.stats__panel}>
-          <DayChart days={days} period={statistics.period} fromHistory={fromHistory} />
+          <DayChart days={days} period={statistics.period} />
         </div>
       )}
-      {statistics.participants && (
+      {statistics.participants.length > 0 && (
         <div className={styles.stats__panel}>
           <PeopleChart people={statistics.participants} />
         </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Session, Statistics } from '@/types/api';
 
-import { addDays, focusByDate, localDate, periodDays, periodLength, sessionsInPeriod } from './days';
+import { addDays, localDate, periodDays, periodLength, sessionsInPeriod } from './days';
 
 const session = (overrides: Partial<Session>): Session => ({
   session_id: 's',
@@ -45,25 +45,10 @@ describe('days in the viewer’s zone', () => {
     expect(periodLength('today', '2026-03-02')).toBe(1);
   });
 
-  it('adds up focus by the day each work phase ended, partial ones included, breaks not', () => {
-    const totals = focusByDate(
-      [
-        session({ ended_at: '2026-03-01T16:00:00.000Z', actual_seconds: 1500 }),
-        session({ ended_at: '2026-03-01T17:00:00.000Z', actual_seconds: 600, outcome: 'skipped' }),
-        session({ ended_at: '2026-03-01T14:00:00.000Z', actual_seconds: 1500 }),
-        session({ session_type: 'break', ended_at: '2026-03-01T16:10:00.000Z', actual_seconds: 300 }),
-      ],
-      'Asia/Seoul',
-    );
-    expect(Object.fromEntries(totals)).toEqual({ '2026-03-02': 2100, '2026-03-01': 1500 });
-  });
-
   it('gives every day of the week from Monday, with days to come marked', () => {
-    const sessions = [session({ ended_at: '2026-03-02T01:00:00.000Z', actual_seconds: 1200 })];
     const now = Date.parse('2026-03-03T03:00:00.000Z'); // Tuesday noon in Seoul
     const days = periodDays(
       statistics({ days: [{ date: '2026-03-02', focus_seconds: 1200 }] }),
-      sessions,
       'Asia/Seoul',
       now,
     );
@@ -80,16 +65,27 @@ describe('days in the viewer’s zone', () => {
     expect(days.filter((d) => d.future)).toHaveLength(5);
   });
 
-  it('prefers the server’s days when it sends them', () => {
+  it('takes each day’s focus from the server’s days (a day it does not list has none)', () => {
     const now = Date.parse('2026-03-03T03:00:00.000Z');
     const days = periodDays(
       statistics({ days: [{ date: '2026-03-03', focus_seconds: 3000 }] }),
-      [session({ ended_at: '2026-03-02T01:00:00.000Z' })],
       'Asia/Seoul',
       now,
     );
-    expect(days[0]?.focusSeconds).toBe(0);
-    expect(days[1]?.focusSeconds).toBe(3000);
+    expect(days[0]).toEqual({ date: '2026-03-02', focusSeconds: 0, future: false });
+    expect(days[1]).toEqual({ date: '2026-03-03', focusSeconds: 3000, future: false });
+  });
+
+  it('gives a month every one of its days, in the viewer’s zone', () => {
+    const now = Date.parse('2026-02-10T03:00:00.000Z');
+    const days = periodDays(
+      statistics({ period: 'month', since: '2026-01-31T15:00:00.000Z', days: [] }),
+      'Asia/Seoul',
+      now,
+    );
+    expect(days).toHaveLength(28);
+    expect(days[0]?.date).toBe('2026-02-01');
+    expect(days.filter((d) => !d.future)).toHaveLength(10);
   });
 
   it('keeps the sessions that ended in the period', () => {

@@ -1,5 +1,4 @@
-// Focus per day in the viewer's time zone: from the server's `days` when it sends them, else counted here
-// from the sessions (work phases, by the day they ended, as the server counts a period).
+// Focus per day in the viewer's time zone, as the server counted it (work phases, by the day they ended).
 import type { Session, Statistics, StatisticsPeriod } from '@/types/api';
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -43,32 +42,14 @@ export function periodLength(period: StatisticsPeriod, first: CalendarDate): num
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Seconds of focus per local date: work phases, partial ones included, by the day they ended. */
-export function focusByDate(sessions: readonly Session[], timeZone: string): Map<CalendarDate, number> {
-  const totals = new Map<CalendarDate, number>();
-  for (const session of sessions) {
-    if (session.session_type !== 'work') continue;
-    const date = localDate(Date.parse(session.ended_at), timeZone);
-    totals.set(date, (totals.get(date) ?? 0) + session.actual_seconds);
-  }
-  return totals;
-}
-
 /**
- * Every day of the period with its focus: the server's `days` when present, else counted from the
- * sessions. The period starts at the statistics' `since` (local midnight, Monday or the 1st).
+ * Every day of the period with its focus, from the server's `days` (which end today): the days still to
+ * come are added, empty. The period starts at the statistics' `since` (local midnight, Monday or the 1st).
  */
-export function periodDays(
-  statistics: Statistics,
-  sessions: readonly Session[],
-  timeZone: string,
-  nowMs: number,
-): DayFocus[] {
+export function periodDays(statistics: Statistics, timeZone: string, nowMs: number): DayFocus[] {
   const first = localDate(Date.parse(statistics.since), timeZone);
   const today = localDate(nowMs, timeZone);
-  const totals = statistics.days
-    ? new Map(statistics.days.map((day) => [day.date, day.focus_seconds]))
-    : focusByDate(sessions, timeZone);
+  const totals = new Map(statistics.days.map((day) => [day.date, day.focus_seconds]));
   return Array.from({ length: periodLength(statistics.period, first) }, (_, i) => {
     const date = addDays(first, i);
     return { date, focusSeconds: totals.get(date) ?? 0, future: date > today };
