@@ -20,6 +20,8 @@ describe('the hub contract', () => {
     expectTypeOf<HubAnswer<'join_room'>>().toEqualTypeOf<RoomSnapshot>();
     expectTypeOf<HubAnswer<'pause_timer'>>().toEqualTypeOf<TimerState>();
     expectTypeOf<HubAnswer<'transfer_host'>>().toEqualTypeOf<Participant>();
+    expectTypeOf<HubArgs<'set_task'>>().toEqualTypeOf<[text: string | null]>();
+    expectTypeOf<HubAnswer<'set_task'>>().toEqualTypeOf<Participant>();
   });
 
   it('types each event’s payload', () => {

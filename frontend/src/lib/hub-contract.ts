@@ -40,6 +40,8 @@ export interface RoomHubContract {
     skip_timer: { args: []; returns: TimerState };
     /** null follows the room's phase again. */
     set_status: { args: [status: ParticipantStatus | null]; returns: Participant };
+    /** What I am working on (up to 80 characters); null or "" clears it. */
+    set_task: { args: [text: string | null]; returns: Participant };
     send_message: { args: [text: string]; returns: ChatMessage };
     transfer_host: { args: [participantId: string]; returns: Participant };
     /** One clock sample: my clock in, the server's out (Unix ms). */

@@ -15,6 +15,12 @@ export async function setMyStatus(status: ParticipantStatus | null): Promise<voi
   people().applyUpdate({ action: 'status', participant: me, current_count: 0 });
 }
 
+/** Tells the room what I am working on; null (or only blanks) clears it. */
+export async function setMyTask(task: string | null): Promise<void> {
+  const me = await invokeRoomHub('set_task', task?.trim() || null);
+  people().applyUpdate({ action: 'task', participant: me, current_count: 0 });
+}
+
 /** Host only: hands the host role to another participant. */
 export async function makeHost(participant: Participant): Promise<void> {
   const host = await invokeRoomHub('transfer_host', participant.participant_id);

@@ -7,6 +7,7 @@ import { useT } from '@/lib/i18n/translate';
 import type { Participant } from '@/types/api';
 
 import { MyStatusField } from './my-status-field';
+import { MyTaskField } from './my-task-field';
 import styles from './participant-list.module.css';
 import { RemoveOffline } from './remove-offline';
 import { StatusSummary } from './status-summary';
@@ -45,6 +46,7 @@ export function ParticipantList({ roomId, myParticipantId, token, phase, classNa
       </header>
       <StatusSummary participants={participants} phase={phase} />
       {me && <MyStatusField me={me} />}
+      {me && <MyTaskField saved={me.task ?? ''} />}
       <ul className={styles.participants__list} aria-labelledby="participants-title">
         {participants.map((p) => (
           <ParticipantRow
@@ -104,6 +106,12 @@ function ParticipantRow({ participant, phase, isMe, manage }: ParticipantRowProp
         <span className={cx(styles.participant__status, styles[`participant__status--${presence}`])}>
           {t(`presence.${presence}`)}
         </span>
+        {participant.task && (
+          <span className={styles.participant__task} title={participant.task} data-testid="participant-task">
+            <span className="visually-hidden">{t('participants.task.prefix')} </span>
+            {participant.task}
+          </span>
+        )}
       </span>
       {participant.is_host && (
         <span className={cx(styles.badge, styles['badge--host'])}>
