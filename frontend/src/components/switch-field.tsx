@@ -10,9 +10,12 @@ interface SwitchFieldProps {
   checked: boolean;
   onCheckedChange: (checked: boolean) => void;
   disabled?: boolean;
+  /** The id of more text about the switch (its state, a problem), read after the hint. */
+  describedBy?: string;
 }
 
-export function SwitchField({ label, hint, checked, onCheckedChange, disabled }: SwitchFieldProps) {
+export function SwitchField(props: SwitchFieldProps) {
+  const { label, hint, checked, onCheckedChange, disabled, describedBy } = props;
   const id = useId();
   return (
     <div className={styles['switch-field']}>
@@ -32,7 +35,7 @@ export function SwitchField({ label, hint, checked, onCheckedChange, disabled }:
         checked={checked}
         onCheckedChange={onCheckedChange}
         disabled={disabled}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={[hint && `${id}-hint`, describedBy].filter(Boolean).join(' ') || undefined}
       >
         <Switch.Thumb className={styles.switch__thumb} />
       </Switch.Root>
