@@ -6,7 +6,7 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['room', 'timer', 'participants', 'chat'];
+const features = ['room', 'timer', 'participants', 'chat', 'stats', 'push'];
 const shared = ['./src/components', './src/lib', './src/types', './src/testing'];
 
 export default tseslint.config(

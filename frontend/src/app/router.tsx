@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router-dom';
 
+import { reportShownPage } from '@/lib/service-worker';
+
 import { Layout } from './layout';
 import { pageCode } from './page-code';
 import { RouteError } from './routes/route-error';
@@ -21,3 +23,9 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+// The service worker cannot see the app's moves between pages (pushState): tell it each one.
+reportShownPage();
+router.subscribe(({ location: shown }) =>
+  reportShownPage(undefined, new URL(shown.pathname + shown.search, location.origin).href),
+);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { registerServiceWorker } from './service-worker';
+import { registerServiceWorker, reportShownPage } from './service-worker';
 
 function container() {
   const register = vi.fn(() => Promise.resolve({}));
@@ -24,5 +24,24 @@ describe('registerServiceWorker', () => {
     expect(register).not.toHaveBeenCalled();
     vi.stubEnv('PROD', true);
     expect(() => registerServiceWorker(undefined)).not.toThrow();
+  });
+});
+
+describe('reportShownPage', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('tells the active worker which page the window shows', async () => {
+    vi.stubEnv('PROD', true);
+    const postMessage = vi.fn();
+    const worker = {
+      ready: Promise.resolve({ active: { postMessage } }),
+    } as unknown as ServiceWorkerContainer;
+    reportShownPage(worker, 'https://focus.example/room/abc');
+    await worker.ready;
+    await Promise.resolve();
+    expect(postMessage).toHaveBeenCalledWith({
+      type: 'focusmate:shown-page',
+      url: 'https://focus.example/room/abc',
+    });
   });
 });

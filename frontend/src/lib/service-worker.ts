@@ -13,3 +13,21 @@ export function registerServiceWorker(
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register, { once: true });
 }
+
+/** The message that tells the service worker which page this window shows (see reportShownPage). */
+export const shownPageMessage = 'focusmate:shown-page';
+
+/**
+ * Tells the service worker which page this window shows now. The app moves between pages without loading
+ * one (history.pushState), which a worker's view of its windows (`Client.url`) does not follow; the worker
+ * needs it to leave out the notification of a room whose page is in front, and to bring that page forward.
+ */
+export function reportShownPage(
+  container: ServiceWorkerContainer | undefined = navigator.serviceWorker,
+  url: string = location.href,
+): void {
+  if (!import.meta.env.PROD || !container) return;
+  void container.ready.then((registration) =>
+    registration.active?.postMessage({ type: shownPageMessage, url }),
+  );
+}

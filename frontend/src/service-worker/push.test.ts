@@ -10,6 +10,7 @@ describe('a push about a phase end', () => {
       title: 'FocusMate',
       body: '🎉 Focus session complete! Time for a break.',
       url: '/room/3f2b7c1e-4a52-4c7e-9d0e-8f9a6b1c2d3e',
+      tag: 'focusmate-3f2b7c1e-4a52-4c7e-9d0e-8f9a6b1c2d3e',
       room_id: '3f2b7c1e-4a52-4c7e-9d0e-8f9a6b1c2d3e',
       completed_session_type: 'work',
       next_session_type: 'break',
@@ -17,17 +18,23 @@ describe('a push about a phase end', () => {
     };
     expect(notificationFor(payload, origin)).toEqual({
       title: 'FocusMate',
+      url: `${origin}/room/3f2b7c1e-4a52-4c7e-9d0e-8f9a6b1c2d3e`,
       options: {
         body: '🎉 Focus session complete! Time for a break.',
-        tag: '3f2b7c1e-4a52-4c7e-9d0e-8f9a6b1c2d3e',
+        tag: 'focusmate-3f2b7c1e-4a52-4c7e-9d0e-8f9a6b1c2d3e',
         data: { url: `${origin}/room/3f2b7c1e-4a52-4c7e-9d0e-8f9a6b1c2d3e` },
       },
     });
   });
 
+  it('is tagged with the room’s id when the payload names no tag', () => {
+    expect(notificationFor({ room_id: 'r1', url: '/room/r1' }, origin).options.tag).toBe('r1');
+  });
+
   it('still shows something when the payload is missing or odd', () => {
     expect(notificationFor(undefined, origin)).toEqual({
       title: 'FocusMate',
+      url: `${origin}/`,
       options: { body: '', data: { url: `${origin}/` } },
     });
     expect(notificationFor({ title: 3, body: null }, origin).title).toBe('FocusMate');

@@ -1,9 +1,11 @@
 // A Web Push message about a room (a phase ended there) as a notification. The payload comes from the
-// server: {title, body, url, room_id, completed_session_type, next_session_type, completed_at}.
+// server: {title, body, url, tag, room_id, completed_session_type, next_session_type, completed_at}.
 
 export interface PushNotification {
   title: string;
   options: NotificationOptions & { data: { url: string } };
+  /** The page it opens (also in `options.data`, where the click finds it). */
+  url: string;
 }
 
 const fallbackTitle = 'FocusMate';
@@ -22,18 +24,21 @@ export function sameOriginUrl(value: unknown, origin: string): string {
 }
 
 /**
- * The notification for a push payload. One for each room (`tag`): a newer phase end replaces the last.
+ * The notification for a push payload. One for each room (`tag`, else the room's id): a newer phase end
+ * replaces the last.
  * A payload that cannot be read still shows a notification (browsers require one for every push).
  */
 export function notificationFor(payload: unknown, origin: string): PushNotification {
   const data = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
-  const room = text(data.room_id);
+  const tag = text(data.tag) ?? text(data.room_id);
+  const url = sameOriginUrl(data.url, origin);
   return {
+    url,
     title: text(data.title) ?? fallbackTitle,
     options: {
       body: text(data.body) ?? '',
-      ...(room ? { tag: room } : {}),
-      data: { url: sameOriginUrl(data.url, origin) },
+      ...(tag ? { tag } : {}),
+      data: { url },
     },
   };
 }

@@ -2,9 +2,9 @@
 // assets kept once fetched, and Web Push notifications of phase ends. Built to /sw.js (see
 // vite-plugins/service-worker-plugin.ts, which writes the shell list and the version in at build time).
 /// <reference lib="webworker" />
-import { notificationFor, readPayload } from './push';
+import { notificationFor, readPayload, type PushNotification } from './push';
 import { strategyFor } from './strategy';
-import { windowShowing } from './windows';
+import { shownInFront, shownPageOf, windowShowing } from './windows';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -61,9 +61,14 @@ async function kept(request: Request): Promise<Response> {
 }
 
 self.addEventListener('push', (event) => {
-  const { title, options } = notificationFor(readPayload(event.data), self.location.origin);
-  event.waitUntil(self.registration.showNotification(title, options));
+  event.waitUntil(notify(notificationFor(readPayload(event.data), self.location.origin)));
 });
+
+/** Shows the notification, unless the room's page is in front (it shows its own banner and chime). */
+async function notify({ title, options, url }: PushNotification): Promise<void> {
+  if (shownInFront(await appWindows(), url)) return;
+  await self.registration.showNotification(title, options);
+}
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
@@ -73,8 +78,27 @@ self.addEventListener('notificationclick', (event) => {
 });
 
 async function focusOrOpen(url: string): Promise<void> {
-  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  const open = windowShowing(windows, url);
-  if (open) await open.focus();
+  const open = windowShowing(await appWindows(), url);
+  if (open) await open.client.focus();
   else await self.clients.openWindow(url);
+}
+
+/** Which page each window shows, as it last said (the app moves between pages without loading one). */
+const shownPages = new Map<string, string>();
+
+self.addEventListener('message', (event) => {
+  const url = shownPageOf(event.data, self.location.origin);
+  if (url && event.source instanceof WindowClient) shownPages.set(event.source.id, url);
+});
+
+/** The app's open windows, each with the page it shows now. */
+async function appWindows() {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  for (const id of shownPages.keys()) if (!windows.some((w) => w.id === id)) shownPages.delete(id);
+  return windows.map((client) => ({
+    client,
+    url: shownPages.get(client.id) ?? client.url,
+    focused: client.focused,
+    visibilityState: client.visibilityState,
+  }));
 }

@@ -51,6 +51,13 @@ export type ChatMessage = Schemas['ChatMessageResponse'];
 export type AuditEntry = Schemas['AuditEntryResponse'];
 /** A short-lived, single-use credential that opens one hub connection (sent as `access_token`). */
 export type HubTicket = Schemas['HubTicketResponse'];
+/** `GET /push/key`: the server's VAPID public key (base64url), the `applicationServerKey` to subscribe with. */
+export type PushKey = Schemas['PushKeyResponse'];
+/** `POST …/push-subscriptions`: the browser's `PushSubscription.toJSON()` and the notifications' language. */
+export type SubscribePushRequest = Schemas['SubscribePushRequest'];
+export type PushSubscriptionRecord = Schemas['PushSubscriptionResponse'];
+/** `DELETE …/push-subscriptions`: which endpoint to drop. */
+export type UnsubscribePushRequest = Schemas['UnsubscribePushRequest'];
 /** A finished phase, from `GET …/sessions` (newest first). */
 export type Session = Schemas['SessionResponse'];
 

@@ -5,6 +5,7 @@ import { BusyNote } from '@/components/busy-note';
 import { ChatPanel } from '@/features/chat/components/chat-panel';
 import { ParticipantList } from '@/features/participants/components/participant-list';
 import { useParticipantsStore } from '@/features/participants/stores/participants-store';
+import { PushSwitch } from '@/features/push/components/push-switch';
 import { ConnectionIndicator } from '@/features/room/components/connection-indicator';
 import { CopyLinkButton } from '@/features/room/components/copy-link-button';
 import { JoinRoomPrompt } from '@/features/room/components/join-room-prompt';
@@ -110,7 +111,7 @@ export function RoomView({ room, credentials, session }: RoomViewProps) {
           ) : (
             <RecentChangesDialog roomId={room.room_id} token={credentials.token} now={serverNow} />
           )}
-          <AlertToggles />
+          <AlertToggles more={<PushSwitch roomId={room.room_id} token={credentials.token} />} />
           <LeaveRoomButton onLeave={() => void session.leave().then(() => navigate('/'))} />
         </div>
       </div>
