@@ -32,7 +32,8 @@ export async function axeFindings(page: Page, name: string): Promise<Finding[]> 
   );
   if (process.env.AXE_DETAIL)
     for (const rule of results.incomplete)
-      for (const node of rule.nodes) console.log(`   ${rule.id}: ${node.target.join(' ')} — ${node.any.map((c) => c.message).join('; ')}`);
+      for (const node of rule.nodes)
+        console.log(`   ${rule.id}: ${node.target.join(' ')} — ${node.any.map((c) => c.message).join('; ')}`);
   return findings;
 }
 
