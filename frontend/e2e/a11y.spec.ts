@@ -145,3 +145,32 @@ test('keyboard: every room control is reached with Tab, in reading order, each w
   await page.keyboard.press('Space');
   await expect(timerStatus(page)).toHaveText('In progress');
 });
+
+test('reflow: home, room and statistics fit a 320 px wide screen without sideways scrolling', async ({
+  openPerson,
+}) => {
+  const page = await openPerson({ viewport: { width: 320, height: 720 } });
+  const width = async () => {
+    const { scrollWidth, wide } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      wide: [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > 321)
+        .map((el) => `${el.tagName}.${String(el.className)}`)
+        .slice(0, 8),
+    }));
+    if (scrollWidth > 320) console.log('[reflow] too wide:', wide.join(', '));
+    return scrollWidth;
+  };
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Create room' })).toBeVisible();
+  expect(await width()).toBeLessThanOrEqual(320);
+  const link = await createRoom(page);
+  await page
+    .getByRole('textbox', { name: 'Working on' })
+    .fill('A long description of the work at hand today');
+  await page.getByRole('textbox', { name: 'Working on' }).press('Enter');
+  expect(await width()).toBeLessThanOrEqual(320);
+  await page.goto(`${link}/stats`);
+  await expect(page.getByRole('figure', { name: 'Focus minutes per day' })).toBeVisible();
+  expect(await width()).toBeLessThanOrEqual(320);
+});

@@ -42,8 +42,13 @@ test('two people in a room see what each other is working on, live, and can clea
   await a.getByRole('textbox', { name: 'Working on' }).fill('x'.repeat(81));
   await expect(a.getByRole('alert')).toHaveText('Use at most 80 characters.');
 
-  await a.getByRole('button', { name: 'Clear' }).click();
+  // Emptied and saved, it is cleared; the × beside a saved task clears it too.
+  await a.getByRole('textbox', { name: 'Working on' }).fill('');
+  await a.getByRole('textbox', { name: 'Working on' }).press('Enter');
   await expect(taskOf(b, 'Ana')).toHaveCount(0);
   await expect(a.getByRole('textbox', { name: 'Working on' })).toHaveValue('');
   await expect(taskOf(b, 'Ben')).toHaveText('Working on: Reviewing the onboarding flow 👩‍💻');
+  await b.getByRole('button', { name: 'Clear' }).click();
+  await expect(taskOf(a, 'Ben')).toHaveCount(0);
+  await expect(b.getByRole('textbox', { name: 'Working on' })).toHaveValue('');
 });

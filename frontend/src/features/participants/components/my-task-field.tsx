@@ -1,7 +1,9 @@
 import { useId } from 'react';
 
 import { Button } from '@/components/button';
+import { iconButtonClass } from '@/components/button-class';
 import field from '@/components/field.module.css';
+import { CloseIcon } from '@/components/icons';
 import { cx } from '@/lib/class-names';
 import { useT } from '@/lib/i18n/translate';
 
@@ -33,25 +35,42 @@ export function MyTaskField({ saved }: { saved: string }) {
           aria-invalid={problem ? true : undefined}
           aria-describedby={`${id}-note`}
         />
-        <Button type="submit" disabled={!task.changed || task.sending || task.problem !== undefined}>
-          {t('participants.task.save')}
-        </Button>
-        {saved !== '' && (
-          <Button variant="ghost" onClick={task.clear} disabled={task.sending}>
-            {t('participants.task.clear')}
-          </Button>
-        )}
+        <TaskButton task={task} saved={saved} />
       </div>
       <p
         id={`${id}-note`}
         className={problem ? styles['my-task__error'] : styles['my-task__hint']}
         role={problem ? 'alert' : undefined}
       >
-        {problem ?? t('participants.task.hint', { max: taskMaxLength })}
+        {problem ?? t('participants.task.hint')}
       </p>
       <p className="visually-hidden" role="status">
         {task.done}
       </p>
     </form>
+  );
+}
+
+/** One button at a time: Save while the text differs from what everyone sees, else Clear. */
+function TaskButton({ task, saved }: { task: ReturnType<typeof useMyTask>; saved: string }) {
+  const t = useT(participantsMessages);
+  if (task.changed || saved === '') {
+    return (
+      <Button type="submit" disabled={!task.changed || task.sending || task.problem !== undefined}>
+        {t('participants.task.save')}
+      </Button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={iconButtonClass()}
+      onClick={task.clear}
+      disabled={task.sending}
+      aria-label={t('participants.task.clear')}
+      title={t('participants.task.clearLabel')}
+    >
+      <CloseIcon />
+    </button>
   );
 }

@@ -11,7 +11,8 @@ import { fullDate, type DayBar, type DayBarsProps } from '../lib/day-bars';
 import { statsMessages } from '../messages';
 
 export default function DayBars({ bars, period }: DayBarsProps) {
-  const t = useT(statsMessages);
+  const language = useLanguage();
+  const numbers = new Intl.NumberFormat(language);
   const week = period === 'week';
   return (
     <BarChart
@@ -25,12 +26,13 @@ export default function DayBars({ bars, period }: DayBarsProps) {
       <CartesianGrid vertical={false} strokeDasharray="3 4" />
       {/* A month names every 7th day from the 1st; a week names every day. */}
       <XAxis dataKey="label" interval={week ? 0 : 6} tickLine={false} axisLine={false} />
+      {/* Plain numbers: the caption says they are minutes. */}
       <YAxis
         allowDecimals={false}
-        width={36}
+        width={34}
         tickLine={false}
         axisLine={false}
-        tickFormatter={(minutes: number) => t('stats.byDay.scale', { minutes })}
+        tickFormatter={(minutes: number) => numbers.format(minutes)}
       />
       <Tooltip
         cursor={{ className: styles.chart__cursor }}

@@ -55,25 +55,28 @@ export function DayChart({ days, period }: DayChartProps) {
 function DayTable({ days }: { days: DayFocus[] }) {
   const t = useT(statsMessages);
   const language = useLanguage();
+  // Hidden by a wrapper: a table keeps the width of its content, whatever its own width says.
   return (
-    <table className="visually-hidden">
-      <caption>{t('stats.byDay')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('stats.byDay.day')}</th>
-          <th scope="col">{t('stats.byDay.minutes')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {days
-          .filter((day) => !day.future)
-          .map((day) => (
-            <tr key={day.date}>
-              <th scope="row">{fullDate(day.date, language)}</th>
-              <td>{toMinutes(day.focusSeconds)}</td>
-            </tr>
-          ))}
-      </tbody>
-    </table>
+    <div className="visually-hidden">
+      <table>
+        <caption>{t('stats.byDay')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('stats.byDay.day')}</th>
+            <th scope="col">{t('stats.byDay.minutes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days
+            .filter((day) => !day.future)
+            .map((day) => (
+              <tr key={day.date}>
+                <th scope="row">{fullDate(day.date, language)}</th>
+                <td>{toMinutes(day.focusSeconds)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

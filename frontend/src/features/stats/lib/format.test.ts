@@ -10,6 +10,7 @@ const ko = (key: StatsMessageKey, params?: MessageParams) => translate(statsMess
 
 describe('formatting statistics', () => {
   it('says a length of time in seconds, minutes, or hours and minutes', () => {
+    expect(formatDuration(0, en)).toBe('0 min');
     expect(formatDuration(42, en)).toBe('42 s');
     expect(formatDuration(1500, en)).toBe('25 min');
     expect(formatDuration(12_000, en)).toBe('3 h 20 min');

@@ -3,9 +3,10 @@ import type { Translate } from '@/lib/i18n/translate';
 
 import type { StatsMessageKey } from '../messages';
 
-/** "45 s", "25 min", "3 h 20 min": a length of time, to the minute once it is one. */
+/** "0 min", "45 s", "25 min", "3 h 20 min": a length of time, to the minute once it is one. */
 export function formatDuration(seconds: number, t: Translate<StatsMessageKey>): string {
   const whole = Math.max(0, Math.round(seconds));
+  if (whole === 0) return t('stats.duration.minutes', { minutes: 0 });
   if (whole < 60) return t('stats.duration.seconds', { seconds: whole });
   const minutes = Math.round(whole / 60);
   if (minutes < 60) return t('stats.duration.minutes', { minutes });
