@@ -7,7 +7,9 @@
 #   bench/run.sh --smoke   a few seconds at tiny sizes; exits non-zero unless events actually arrive
 #                          (no timing is judged). Writes to bench/results/tmp/smoke/.
 # Environment: FM_PORT (8200), BARE_PORT (8201), BENCH_OUT (output folder), BENCH_KEEP=1 keeps the temp folder,
-# BENCH_FM_REF (the commit of FocusMate to build, default HEAD), BENCH_FM_SRC=worktree (build the work tree instead).
+# BENCH_FM_REF (the commit of FocusMate to build, default HEAD), BENCH_FM_SRC=worktree (build the work tree instead),
+# BENCH_POSTGRES (a PostgreSQL server's connection string without a database: then the fan-out at 2,000 clients also
+# runs against FocusMate on PostgreSQL, single instance, in a fresh database, and report.md gets its table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -87,6 +89,26 @@ dotnet bench/FocusMate.Bench/bin/Release/net10.0/FocusMate.Bench.dll suite \
   --focusmate "http://127.0.0.1:$FM_PORT" --focusmate-pid "$FM_PID" --focusmate-label "$FM_LABEL" \
   --bare "http://127.0.0.1:$BARE_PORT" --bare-pid "$BARE_PID" \
   --out "$OUT" $SMOKE || STATUS=$?
+
+# The same fan-out on PostgreSQL, after the SQLite servers have stopped (the two would share the cores).
+if [[ -n "${BENCH_POSTGRES:-}" && -z "$SMOKE" && "$STATUS" == 0 ]]; then
+  kill "$FM_PID" "$BARE_PID" 2>/dev/null || true
+  wait "$FM_PID" "$BARE_PID" 2>/dev/null || true
+  PG_DB="focusmate_bench_$(date +%s)"
+  log "FocusMate on PostgreSQL (database $PG_DB) on :$FM_PORT"
+  (cd "$WORK/api" && exec env DataDirectory="$WORK/data-pg" Urls="http://127.0.0.1:$FM_PORT" Database__Provider=Postgres \
+    ConnectionStrings__FocusMate="$BENCH_POSTGRES;Database=$PG_DB" \
+    RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning Spa__RootPath="$WORK/no-spa" \
+    dotnet FocusMate.Api.dll >"$WORK/focusmate-pg.log" 2>&1) &
+  PG_PID=$!
+  PIDS+=("$PG_PID")
+  wait_up "$FM_PORT"
+  dotnet bench/FocusMate.Bench/bin/Release/net10.0/FocusMate.Bench.dll fanout --target "http://127.0.0.1:$FM_PORT" \
+    --server-pid "$PG_PID" --clients 2000 --room-size 5 --rate "${BENCH_POSTGRES_RATES:-1000,2000,3000}" --warmup 3 --seconds 15 \
+    >"$OUT/fanout-postgres.json" || STATUS=$?
+  python3 bench/tools/postgres-table.py "$OUT/fanout-postgres.json" "$FM_LABEL" >>"$OUT/report.md" || STATUS=$?
+  kill "$PG_PID" 2>/dev/null || true
+fi
 
 if grep -q '"@l":"\(Error\|Fatal\)"' "$WORK/focusmate.log"; then
   log "FocusMate logged errors during the run (first 5):"

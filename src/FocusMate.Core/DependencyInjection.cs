@@ -3,6 +3,7 @@ using FocusMate.Core.Access;
 using FocusMate.Core.Audit;
 using FocusMate.Core.Background;
 using FocusMate.Core.Chat;
+using FocusMate.Core.History;
 using FocusMate.Core.Push;
 using FocusMate.Core.Retention;
 using FocusMate.Core.Rooms;
@@ -53,6 +54,8 @@ public static class DependencyInjection
         services.AddHostedService<PhaseScheduler>();
         services.AddHostedService<PresenceKeeper>();
         services.AddScoped<FocusTracker>();
+        services.AddSingleton<FocusChanges>();
+        services.AddHostedService<FocusRecorder>();
         services.AddScoped<PushService>();
         services.AddSingleton<PhaseEndPushes>();
         services.AddSingleton<PushMetrics>();

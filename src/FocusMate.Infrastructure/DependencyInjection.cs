@@ -52,6 +52,9 @@ public static class DependencyInjection
             services.AddSingleton<WriteLock, SerializedWrites>();
         }
 
+        services.AddSingleton<Caching.RoomCache>();
+        services.AddSingleton<TimerWrites>();
+        services.AddHostedService(provider => provider.GetRequiredService<TimerWrites>());
         services.AddScoped<IRoomRepository, RoomRepository>();
         services.AddScoped<ITimerRepository, TimerRepository>();
         services.AddScoped<IParticipantRepository, ParticipantRepository>();

@@ -103,7 +103,7 @@ public sealed partial class ConnectionReconciler(
         var events = scope.ServiceProvider.GetRequiredService<IRoomEvents>();
         foreach (var roomId in connections.Snapshot().Select(c => c.RoomId).Distinct())
         {
-            if (await timers.FindAsync(roomId, cancellationToken) is { } timer)
+            if (await timers.FindStoredAsync(roomId, cancellationToken) is { } timer)
             {
                 await events.TimerChangedAsync(roomId, timer, []);
             }

@@ -7,6 +7,9 @@ namespace FocusMate.Core.History;
 /// </summary>
 public interface IFocusLog
 {
+    /// <summary>Applies the changes in order, in one transaction (a batch the recorder took from its queue).</summary>
+    Task ApplyAsync(IReadOnlyList<FocusChange> changes, CancellationToken cancellationToken);
+
     /// <summary>Opens the focus of those participants of the room that are not focusing already.</summary>
     Task StartAsync(Guid roomId, IReadOnlyCollection<Guid> participantIds, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -13,9 +13,10 @@ public interface IRoomRepository
 
     /// <summary>
     /// Everything a timer command needs, in one read: the room, its timer, and the calling participant
-    /// (null when it is not in the room). Null when the room does not exist.
+    /// (null when it is not in the room). Null when the room does not exist. From memory when the instance holds
+    /// the room, unless <paramref name="stored"/> asks for what the database holds.
     /// </summary>
-    Task<TimerCommandContext?> FindForCommandAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken);
+    Task<TimerCommandContext?> FindForCommandAsync(Guid roomId, Guid participantId, bool stored, CancellationToken cancellationToken);
 
     /// <summary>Stores a new room with its first timer and its host; false when the name is taken.</summary>
     Task<bool> TryAddAsync(Room room, TimerState timer, Participant host, CancellationToken cancellationToken);

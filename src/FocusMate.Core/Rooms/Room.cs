@@ -46,6 +46,9 @@ public sealed class Room
 
     public static string Normalize(string name) => name.ToUpperInvariant();
 
+    /// <summary>A copy to change without touching this one (a cached room is shared by readers).</summary>
+    public Room Copy() => (Room)MemberwiseClone();
+
     public bool ShouldRecordActivity(DateTimeOffset now) => now - LastActivityAt >= ActivityResolution;
 
     public void ChangeSettings(RoomSettings settings, DateTimeOffset now)

@@ -6,12 +6,13 @@ using FocusMate.Core.Timers;
 namespace FocusMate.Core.Services;
 
 /// <summary>
-/// Keeps each participant's focus — online, showing focusing, while a work phase runs — as intervals, for the
-/// statistics per person. Told of every change that can start or end it: the timer's, a participant's status, a
-/// connection coming or going, a participant leaving. Focus ends at the instant the change took effect (a phase at
-/// its target), and a focus the server lost track of (its process died) is closed by the retention sweep.
+/// Decides when each participant's focus — online, showing focusing, while a work phase runs — starts and ends, for
+/// the statistics per person. Told of every change that can start or end it: the timer's, a participant's status, a
+/// connection coming or going, a participant leaving. Focus ends at the instant the change took effect (a phase at its
+/// target); the focus recorder writes it off the command's path, and a focus the server lost track of
+/// (its process died) is closed by the retention sweep.
 /// </summary>
-public sealed class FocusTracker(IFocusLog log, IParticipantRepository participants, IPresenceTracker presence)
+public sealed class FocusTracker(FocusChanges recorder, IParticipantRepository participants, IPresenceTracker presence)
 {
     /// <summary>
     /// The timer changed from <paramref name="before"/> by <paramref name="transition"/>, at <paramref name="now"/>:
@@ -27,32 +28,32 @@ public sealed class FocusTracker(IFocusLog log, IParticipantRepository participa
         var isWorking = IsWorking(transition.State);
         if (wasWorking && (!isWorking || ends.Count > 0))
         {
-            await log.EndAsync(roomId, null, WorkEndedAt(before, ends.Count > 0, now), cancellationToken);
+            recorder.Record(new FocusChange(roomId, Starts: false, null, WorkEndedAt(before, ends.Count > 0, now)));
         }
 
         if (isWorking && (!wasWorking || ends.Count > 0))
         {
             var startedAt = ends.Count > 0 ? ends[^1].CompletedAt : now;
             var focusing = await FocusingAsync(roomId, transition.State, cancellationToken);
-            await log.StartAsync(roomId, focusing, startedAt, cancellationToken);
+            if (focusing.Count > 0)
+            {
+                recorder.Record(new FocusChange(roomId, Starts: true, focusing, startedAt));
+            }
         }
     }
 
     /// <summary>A participant's status, presence or membership changed at <paramref name="now"/>.</summary>
-    public Task ParticipantChangedAsync(Participant participant, bool online, TimerState timer, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    public void ParticipantChanged(Participant participant, bool online, TimerState timer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(participant);
-        return participant.IsFocusing(online, timer)
-            ? log.StartAsync(participant.RoomId, [participant.Id], now, cancellationToken)
-            : log.EndAsync(participant.RoomId, [participant.Id], now, cancellationToken);
+        recorder.Record(new FocusChange(participant.RoomId, participant.IsFocusing(online, timer), [participant.Id], now));
     }
 
     /// <summary>The participant is leaving the room: whatever focus it had ends now.</summary>
-    public Task LeavingAsync(Participant participant, DateTimeOffset now, CancellationToken cancellationToken)
+    public void Leaving(Participant participant, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(participant);
-        return log.EndAsync(participant.RoomId, [participant.Id], now, cancellationToken);
+        recorder.Record(new FocusChange(participant.RoomId, Starts: false, [participant.Id], now));
     }
 
     /// <summary>A work phase that ran to its target ended at its target, not when this instance noticed.</summary>

@@ -7,7 +7,8 @@ using FocusMate.Core.Timers;
 namespace FocusMate.Core.Services;
 
 /// <summary>A room's finished phases and the statistics drawn from them.</summary>
-public sealed class HistoryService(IRoomRepository rooms, ISessionRepository sessions, IFocusLog focus, IParticipantRepository participants, TimeProvider clock)
+public sealed class HistoryService(IRoomRepository rooms, ISessionRepository sessions, IFocusLog focus, IParticipantRepository participants,
+    FocusChanges recorder, TimeProvider clock)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
@@ -39,6 +40,8 @@ public sealed class HistoryService(IRoomRepository rooms, ISessionRepository ses
         var span = ParsePeriod(period);
         var zone = ParseZone(timeZone);
         await EnsureRoomAsync(roomId, cancellationToken);
+        // What this instance did up to now is counted: focus changes still queued for writing go in first.
+        await recorder.FlushAsync(TimeSpan.FromSeconds(2));
         var now = clock.GetUtcNowMilliseconds();
         var since = span.StartAt(zone, now);
         var totals = await sessions.WorkTotalsSinceAsync(roomId, since, cancellationToken);

@@ -155,7 +155,7 @@ public sealed class ParticipantService(
         await participants.SetStatusAsync(roomId, me.Id, status, cancellationToken);
         var updated = await participants.FindAsync(roomId, me.Id, cancellationToken) ?? throw new UnauthorizedException();
         var online = (await presence.OnlineInAsync(roomId)).Contains(me.Id);
-        await focus.ParticipantChangedAsync(updated, online, await TimerAsync(roomId, cancellationToken), clock.GetUtcNowMilliseconds(), cancellationToken);
+        focus.ParticipantChanged(updated, online, await TimerAsync(roomId, cancellationToken), clock.GetUtcNowMilliseconds());
         return await PublishAsync(roomId, ParticipantAction.Status, updated, online, cancellationToken) ?? throw NotFoundException.Room(roomId);
     }
 
@@ -227,7 +227,7 @@ public sealed class ParticipantService(
     private async Task<bool> TakeOutAsync(Participant leaving, ParticipantAction action, CancellationToken cancellationToken)
     {
         // Its focus so far is kept (the statistics show people who left), before the participant is gone.
-        await focus.LeavingAsync(leaving, clock.GetUtcNowMilliseconds(), cancellationToken);
+        focus.Leaving(leaving, clock.GetUtcNowMilliseconds());
         if (!await participants.RemoveAsync(leaving.RoomId, leaving.Id, cancellationToken))
         {
             return false;
@@ -269,7 +269,7 @@ public sealed class ParticipantService(
     }
 
     private async Task FocusAsync(Participant participant, bool online, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await focus.ParticipantChangedAsync(participant, online, await TimerAsync(participant.RoomId, cancellationToken), now, cancellationToken);
+        focus.ParticipantChanged(participant, online, await TimerAsync(participant.RoomId, cancellationToken), now);
 
     private async Task<IReadOnlyList<ParticipantView>> ViewsAsync(Guid roomId, CancellationToken cancellationToken)
     {

@@ -57,13 +57,27 @@ public sealed partial class TimerService(
     {
         // No token: 401 before anything. A token of another room: 404 if this room does not exist, else 403.
         var participantId = caller?.ParticipantId ?? throw new UnauthorizedException();
+        var stored = false;
         for (var attempt = 1; ; attempt++)
         {
-            // One read per attempt: the room (for its rules and plan), the timer, and who is asking.
-            var context = await rooms.FindForCommandAsync(roomId, participantId, cancellationToken) ?? throw NotFoundException.Room(roomId);
-            var controller = RoomAccess.RequireTimerControl(context.Room, caller, context.Caller);
+            // One read per attempt: the room (for its rules and plan), the timer, and who is asking. From memory
+            // first; after a lost compare-and-swap or a refusal, from the database.
+            var context = await rooms.FindForCommandAsync(roomId, participantId, stored, cancellationToken) ?? throw NotFoundException.Room(roomId);
+            stored = true;
+            Participant controller;
+            TimerTransition transition;
             var now = clock.GetUtcNowMilliseconds();
-            var transition = command.ApplyTo(context.Timer, context.Room.Settings.Phases, now, sessionType);
+            try
+            {
+                controller = RoomAccess.RequireTimerControl(context.Room, caller, context.Caller);
+                transition = command.ApplyTo(context.Timer, context.Room.Settings.Phases, now, sessionType);
+            }
+            catch (FocusMateException) when (context.FromMemory)
+            {
+                // Memory may lag a change another instance just made: a command is refused only on what is stored.
+                continue;
+            }
+
             if (await CommitAsync(roomId, context.Timer, transition, cancellationToken))
             {
                 await AfterCommandAsync(context.Room, controller, command, now, cancellationToken);
@@ -99,7 +113,7 @@ public sealed partial class TimerService(
     public async Task<bool> CompleteDueAsync(Guid roomId, CancellationToken cancellationToken)
     {
         var room = await rooms.FindAsync(roomId, cancellationToken);
-        var current = await timers.FindAsync(roomId, cancellationToken);
+        var current = await timers.FindStoredAsync(roomId, cancellationToken);
         if (room is null || current is null)
         {
             return false;

@@ -6,6 +6,12 @@ public interface ITimerRepository
     Task<TimerState?> FindAsync(Guid roomId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The timer as the database holds it, never from memory: for the scheduler, which must not pass over a due
+    /// phase because a change another instance made is still on its way.
+    /// </summary>
+    Task<TimerState?> FindStoredAsync(Guid roomId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores the transition's state and the phases it finished, in one transaction, if the stored
     /// version is still <paramref name="expectedVersion"/>; false when another change came first.
     /// </summary>

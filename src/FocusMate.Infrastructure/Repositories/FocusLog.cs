@@ -11,21 +11,51 @@ namespace FocusMate.Infrastructure.Repositories;
 /// </summary>
 internal sealed class FocusLog(FocusMateDbContext db, WriteLock writes) : IFocusLog
 {
-    public async Task StartAsync(Guid roomId, IReadOnlyCollection<Guid> participantIds, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task ApplyAsync(IReadOnlyList<FocusChange> changes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(participantIds);
-        if (participantIds.Count == 0)
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
         {
             return;
         }
 
         await using var writing = await writes.AcquireAsync(cancellationToken);
-        await db.Participants
-            .Where(p => p.RoomId == roomId && participantIds.Contains(p.Id) && p.FocusSince == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.FocusSince, at), cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var change in changes)
+        {
+            if (change.Starts)
+            {
+                await OpenCoreAsync(change.RoomId, change.ParticipantIds ?? [], change.At, cancellationToken);
+            }
+            else
+            {
+                await CloseCoreAsync(change.RoomId, change.ParticipantIds, change.At, cancellationToken);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
-    public async Task EndAsync(Guid roomId, IReadOnlyCollection<Guid>? participantIds, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task StartAsync(Guid roomId, IReadOnlyCollection<Guid> participantIds, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ApplyAsync([new FocusChange(roomId, Starts: true, participantIds, at)], cancellationToken);
+
+    public Task EndAsync(Guid roomId, IReadOnlyCollection<Guid>? participantIds, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ApplyAsync([new FocusChange(roomId, Starts: false, participantIds, at)], cancellationToken);
+
+    private async Task OpenCoreAsync(Guid roomId, IReadOnlyCollection<Guid> participantIds, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (participantIds.Count > 0)
+        {
+            await db.Participants
+                .Where(p => p.RoomId == roomId && participantIds.Contains(p.Id) && p.FocusSince == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.FocusSince, at), cancellationToken);
+        }
+    }
+
+    /// <summary>Closes open focus into intervals; the caller saves the added intervals with its transaction.</summary>
+    private async Task CloseCoreAsync(Guid roomId, IReadOnlyCollection<Guid>? participantIds, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var query = db.Participants.AsNoTracking().Where(p => p.RoomId == roomId && p.FocusSince != null);
         if (participantIds is not null)
@@ -33,15 +63,7 @@ internal sealed class FocusLog(FocusMateDbContext db, WriteLock writes) : IFocus
             query = query.Where(p => participantIds.Contains(p.Id));
         }
 
-        var open = await query.Select(p => new { p.Id, p.UserName, p.FocusSince }).ToListAsync(cancellationToken);
-        if (open.Count == 0)
-        {
-            return;
-        }
-
-        await using var writing = await writes.AcquireAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var focus in open)
+        foreach (var focus in await query.Select(p => new { p.Id, p.UserName, p.FocusSince }).ToListAsync(cancellationToken))
         {
             var since = focus.FocusSince!.Value;
             var closed = await db.Participants
@@ -52,10 +74,6 @@ internal sealed class FocusLog(FocusMateDbContext db, WriteLock writes) : IFocus
                 db.FocusIntervals.Add(new FocusInterval(Guid.NewGuid(), roomId, focus.Id, focus.UserName, since, at));
             }
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
     public async Task<IReadOnlyList<(Guid RoomId, Guid ParticipantId, DateTimeOffset LastSeenAt)>> OpenAsync(int limit, CancellationToken cancellationToken)

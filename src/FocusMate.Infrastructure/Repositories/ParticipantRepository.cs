@@ -1,16 +1,39 @@
 using FocusMate.Core.Participants;
+using FocusMate.Infrastructure.Caching;
 using FocusMate.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace FocusMate.Infrastructure.Repositories;
 
-internal sealed class ParticipantRepository(FocusMateDbContext db, WriteLock writes) : IParticipantRepository
+internal sealed class ParticipantRepository(FocusMateDbContext db, WriteLock writes, RoomCache cache) : IParticipantRepository
 {
-    public Task<Participant?> FindAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken) =>
-        db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == participantId && p.RoomId == roomId, cancellationToken);
+    /// <summary>The room's participants, longest present first, as the cache and the command read keep them.</summary>
+    internal static IQueryable<Participant> ListQuery(FocusMateDbContext db, Guid roomId) =>
+        db.Participants.AsNoTracking().Where(p => p.RoomId == roomId).OrderBy(p => p.JoinedAt);
 
-    public async Task<IReadOnlyList<Participant>> ListAsync(Guid roomId, CancellationToken cancellationToken) =>
-        await db.Participants.AsNoTracking().Where(p => p.RoomId == roomId).OrderBy(p => p.JoinedAt).ToListAsync(cancellationToken);
+    public async Task<Participant?> FindAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken) =>
+        cache.Find(roomId) is { Participants: { } cached }
+            ? cached.FirstOrDefault(p => p.Id == participantId)
+            : await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == participantId && p.RoomId == roomId, cancellationToken);
+
+    /// <summary>From the cache when the room is cached with its participants; else read, and kept with the cached room.</summary>
+    public async Task<IReadOnlyList<Participant>> ListAsync(Guid roomId, CancellationToken cancellationToken)
+    {
+        var cached = cache.Find(roomId);
+        if (cached is { Participants: { } participants })
+        {
+            return participants;
+        }
+
+        var stamp = cache.Stamp(roomId);
+        var list = await ListQuery(db, roomId).ToListAsync(cancellationToken);
+        if (cached is not null)
+        {
+            cache.Store(roomId, stamp, cached.Room, cached.Timer, list);
+        }
+
+        return list;
+    }
 
     public async Task<Participant?> TryAddAsync(Participant participant, int maxParticipants, CancellationToken cancellationToken)
     {
@@ -36,6 +59,7 @@ internal sealed class ParticipantRepository(FocusMateDbContext db, WriteLock wri
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         await transaction.CommitAsync(cancellationToken);
+        cache.Changed(participant.RoomId);
         return added;
     }
 
@@ -48,21 +72,26 @@ internal sealed class ParticipantRepository(FocusMateDbContext db, WriteLock wri
         var promoted = await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.IsHost, true), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache.Changed(roomId);
         return promoted == 1;
     }
 
     public async Task<bool> SetStatusAsync(Guid roomId, Guid participantId, ParticipantStatus? status, CancellationToken cancellationToken)
     {
         await using var writing = await writes.AcquireAsync(cancellationToken);
-        return await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId)
+        var set = await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, status), cancellationToken) == 1;
+        cache.Changed(roomId);
+        return set;
     }
 
     public async Task<bool> SetTaskAsync(Guid roomId, Guid participantId, string? task, CancellationToken cancellationToken)
     {
         await using var writing = await writes.AcquireAsync(cancellationToken);
-        return await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId)
+        var set = await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.Task, task), cancellationToken) == 1;
+        cache.Changed(roomId);
+        return set;
     }
 
     public async Task TouchAsync(IReadOnlyCollection<Guid> participantIds, DateTimeOffset now, CancellationToken cancellationToken)
@@ -75,6 +104,11 @@ internal sealed class ParticipantRepository(FocusMateDbContext db, WriteLock wri
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(p => p.LastSeenAt, now)
                     .SetProperty(p => p.FirstSeenAt, p => p.FirstSeenAt ?? now), cancellationToken);
+            // Only a first sighting matters to a cached participant (it is written once per participant, ever).
+            foreach (var roomId in cache.RoomsWithUnseen(participantIds).ToList())
+            {
+                cache.Changed(roomId);
+            }
         }
     }
 
@@ -85,8 +119,10 @@ internal sealed class ParticipantRepository(FocusMateDbContext db, WriteLock wri
     public async Task<bool> TryRotateTokenAsync(Guid roomId, Guid participantId, int current, CancellationToken cancellationToken)
     {
         await using var writing = await writes.AcquireAsync(cancellationToken);
-        return await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId && p.TokenVersion == current)
+        var rotated = await db.Participants.Where(p => p.RoomId == roomId && p.Id == participantId && p.TokenVersion == current)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.TokenVersion, p => p.TokenVersion + 1), cancellationToken) == 1;
+        cache.Changed(roomId);
+        return rotated;
     }
 
     public async Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> participantIds, CancellationToken cancellationToken)
@@ -118,6 +154,7 @@ internal sealed class ParticipantRepository(FocusMateDbContext db, WriteLock wri
         await db.Rooms.Where(r => r.Id == roomId)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.ParticipantCount, r => r.ParticipantCount - 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache.Changed(roomId);
         return true;
     }
 }

@@ -1,16 +1,14 @@
 using FocusMate.Core.Participants;
 using FocusMate.Core.Rooms;
 using FocusMate.Core.Timers;
+using FocusMate.Infrastructure.Caching;
 using FocusMate.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace FocusMate.Infrastructure.Repositories;
 
-internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes) : IRoomRepository
+internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes, RoomCache cache) : IRoomRepository
 {
-    private static readonly Func<FocusMateDbContext, Guid, CancellationToken, Task<Room?>> ById =
-        EF.CompileAsyncQuery((FocusMateDbContext db, Guid roomId, CancellationToken _) =>
-            db.Rooms.AsNoTracking().FirstOrDefault(r => r.Id == roomId));
 
     private static readonly Func<FocusMateDbContext, Guid, CancellationToken, Task<DetailsRow?>> DetailsById =
         EF.CompileAsyncQuery((FocusMateDbContext db, Guid roomId, CancellationToken _) =>
@@ -20,26 +18,51 @@ internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes) : 
              select new DetailsRow(room, timer))
             .FirstOrDefault());
 
-    public Task<Room?> FindAsync(Guid roomId, CancellationToken cancellationToken) => ById(db, roomId, cancellationToken);
+    public async Task<Room?> FindAsync(Guid roomId, CancellationToken cancellationToken) =>
+        (await FindDetailsAsync(roomId, cancellationToken))?.Room;
 
-    public async Task<RoomDetails?> FindDetailsAsync(Guid roomId, CancellationToken cancellationToken) =>
-        await DetailsById(db, roomId, cancellationToken) is { } row ? new RoomDetails(row.Room, row.Timer.ToState()) : null;
+    /// <summary>From the cache when the room is there; else read (and cached, unless a write raced the read).</summary>
+    public async Task<RoomDetails?> FindDetailsAsync(Guid roomId, CancellationToken cancellationToken)
+    {
+        if (cache.Find(roomId) is { } cached)
+        {
+            return new RoomDetails(cached.Room.Copy(), cached.Timer);
+        }
 
-    /// <summary>The room, its timer and the caller in one statement (a left join: the caller may be gone).</summary>
-    private static readonly Func<FocusMateDbContext, Guid, Guid, CancellationToken, Task<CommandRow?>> ForCommand =
-        EF.CompileAsyncQuery((FocusMateDbContext db, Guid roomId, Guid participantId, CancellationToken _) =>
-            (from room in db.Rooms.AsNoTracking()
-             where room.Id == roomId
-             join timer in db.Timers.AsNoTracking() on room.Id equals timer.RoomId
-             join participant in db.Participants.AsNoTracking().Where(p => p.Id == participantId) on room.Id equals participant.RoomId into callers
-             from caller in callers.DefaultIfEmpty()
-             select new CommandRow(room, timer, caller))
-            .FirstOrDefault());
+        var stamp = cache.Stamp(roomId);
+        if (await DetailsById(db, roomId, cancellationToken) is not { } row)
+        {
+            return null;
+        }
 
-    public async Task<TimerCommandContext?> FindForCommandAsync(Guid roomId, Guid participantId, CancellationToken cancellationToken) =>
-        await ForCommand(db, roomId, participantId, cancellationToken) is { } row
-            ? new TimerCommandContext(row.Room, row.Timer.ToState(), row.Caller)
-            : null;
+        var timer = row.Timer.ToState();
+        cache.Store(roomId, stamp, row.Room, timer, participants: null);
+        return new RoomDetails(row.Room, timer);
+    }
+
+
+    /// <summary>
+    /// From the cache in the steady state. A room not cached with its participants is read in two statements (the
+    /// room with its timer, then its participants) and cached whole, so the next command of the room reads nothing.
+    /// </summary>
+    public async Task<TimerCommandContext?> FindForCommandAsync(Guid roomId, Guid participantId, bool stored, CancellationToken cancellationToken)
+    {
+        if (!stored && cache.Find(roomId) is { Participants: { } cachedParticipants } cached)
+        {
+            return new TimerCommandContext(cached.Room.Copy(), cached.Timer, cachedParticipants.FirstOrDefault(p => p.Id == participantId), FromMemory: true);
+        }
+
+        var stamp = cache.Stamp(roomId);
+        if (await DetailsById(db, roomId, cancellationToken) is not { } row)
+        {
+            return null;
+        }
+
+        var participants = await ParticipantRepository.ListQuery(db, roomId).ToListAsync(cancellationToken);
+        var timer = row.Timer.ToState();
+        cache.Store(roomId, stamp, row.Room, timer, participants);
+        return new TimerCommandContext(row.Room, timer, participants.FirstOrDefault(p => p.Id == participantId));
+    }
 
     public async Task<bool> TryAddAsync(Room room, TimerState timer, Participant host, CancellationToken cancellationToken)
     {
@@ -88,17 +111,21 @@ internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes) : 
             .SetProperty(r => r.LastActivityAt, room.LastActivityAt), cancellationToken);
         if (after != before && !await TimerRepository.CompareAndSwapAsync(db, room.Id, before.Version, after, cancellationToken))
         {
+            cache.Changed(room.Id);
             return false;
         }
 
         await transaction.CommitAsync(cancellationToken);
+        cache.Changed(room.Id);
         return true;
     }
 
     public async Task<bool> DeleteAsync(Guid roomId, CancellationToken cancellationToken)
     {
         await using var writing = await writes.AcquireAsync(cancellationToken);
-        return await db.Rooms.Where(r => r.Id == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
+        var deleted = await db.Rooms.Where(r => r.Id == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
+        cache.Changed(roomId);
+        return deleted;
     }
 
     public async Task TouchAsync(Guid roomId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -108,6 +135,8 @@ internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes) : 
         await using var writing = await writes.AcquireAsync(cancellationToken);
         await db.Rooms.Where(r => r.Id == roomId && r.LastActivityAt < stale)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.LastActivityAt, now), cancellationToken);
+        // The cached room's activity is read to decide when to write it next: read it again.
+        cache.Drop(roomId);
     }
 
     public async Task<IReadOnlyList<Guid>> InactiveSinceAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
@@ -119,5 +148,4 @@ internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes) : 
 
     private sealed record DetailsRow(Room Room, TimerRow Timer);
 
-    private sealed record CommandRow(Room Room, TimerRow Timer, Participant? Caller);
 }

@@ -1,38 +1,43 @@
-using FocusMate.Core.History;
 using FocusMate.Core.Timers;
+using FocusMate.Infrastructure.Caching;
 using FocusMate.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace FocusMate.Infrastructure.Repositories;
 
-internal sealed class TimerRepository(FocusMateDbContext db, WriteLock writes) : ITimerRepository
+internal sealed class TimerRepository(FocusMateDbContext db, TimerWrites writer, RoomCache cache) : ITimerRepository
 {
     public async Task<TimerState?> FindAsync(Guid roomId, CancellationToken cancellationToken)
+    {
+        if (cache.Find(roomId) is { } cached)
+        {
+            return cached.Timer;
+        }
+
+        return await FindStoredAsync(roomId, cancellationToken);
+    }
+
+    public async Task<TimerState?> FindStoredAsync(Guid roomId, CancellationToken cancellationToken)
     {
         var row = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.RoomId == roomId, cancellationToken);
         return row?.ToState();
     }
 
+    /// <summary>Saves through this instance's group commit; the cache keeps the saved state, or drops a lost one.</summary>
     public async Task<bool> TrySaveAsync(Guid roomId, long expectedVersion, TimerTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
-        await using var writing = await writes.AcquireAsync(cancellationToken);
-        if (transition.FinishedPhases.Count == 0)
+        var saved = await writer.SaveAsync(roomId, expectedVersion, transition, cancellationToken);
+        if (saved)
         {
-            return await CompareAndSwapAsync(db, roomId, expectedVersion, transition.State, cancellationToken);
+            cache.TimerSaved(roomId, expectedVersion, transition.State);
+        }
+        else
+        {
+            cache.Changed(roomId);
         }
 
-        await using var dbTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await CompareAndSwapAsync(db, roomId, expectedVersion, transition.State, cancellationToken))
-        {
-            return false;
-        }
-
-        db.Sessions.AddRange(transition.FinishedPhases.Select(phase => TimerSession.From(roomId, phase)));
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        await dbTransaction.CommitAsync(cancellationToken);
-        return true;
+        return saved;
     }
 
     public async Task<DateTimeOffset?> EarliestTargetAsync(CancellationToken cancellationToken) =>

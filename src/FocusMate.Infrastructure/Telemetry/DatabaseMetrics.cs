@@ -22,7 +22,7 @@ public sealed partial class DatabaseMetrics : BackgroundService
     private readonly Histogram<double> _writeWait;
     private long _running;
 
-    public DatabaseMetrics(IMeterFactory meters, WriteLock writes, IServiceScopeFactory scopes, IServiceProvider services, ILogger<DatabaseMetrics> logger)
+    public DatabaseMetrics(IMeterFactory meters, WriteLock writes, TimerWrites timerWrites, IServiceScopeFactory scopes, IServiceProvider services, ILogger<DatabaseMetrics> logger)
     {
         ArgumentNullException.ThrowIfNull(meters);
         _scopes = scopes;
@@ -30,7 +30,17 @@ public sealed partial class DatabaseMetrics : BackgroundService
         var meter = meters.Create(FocusMateTelemetry.MeterName);
         _writeWait = meter.CreateHistogram<double>("focusmate.database.write_wait", "s", "How long writes waited for the database writer (SQLite takes one at a time).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2] });
-        meter.CreateObservableGauge("focusmate.database.write_queue.depth", () => writes.Waiting, "{write}", "Writes waiting for the database writer now.");
+        var batchSize = meter.CreateHistogram<int>("focusmate.database.timer_batch.size", "{change}",
+            "Timer changes committed together in one transaction (group commit).",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
+        ArgumentNullException.ThrowIfNull(timerWrites);
+        timerWrites.BatchCommitted += (size, oldestWait) =>
+        {
+            batchSize.Record(size);
+            _writeWait.Record(oldestWait.TotalSeconds);
+        };
+        meter.CreateObservableGauge("focusmate.database.write_queue.depth", () => writes.Waiting + timerWrites.Queued, "{write}",
+            "Writes waiting for the database writer now (timer changes waiting for their batch included).");
         meter.CreateObservableGauge("focusmate.timers.running", () => Interlocked.Read(ref _running), "{timer}", "Timers running, in the whole database.");
         if (services.GetService<IConnectionMultiplexer>() is { } redis)
         {

@@ -128,7 +128,11 @@ public class Cluster : IAsyncLifetime
 
         try
         {
-            Directory.Delete(_work, recursive: true);
+            // FOCUSMATE_KEEP_CLUSTER=1 keeps the instances' logs (api-N.log) for a look after a failed drill.
+            if (System.Environment.GetEnvironmentVariable("FOCUSMATE_KEEP_CLUSTER") != "1")
+            {
+                Directory.Delete(_work, recursive: true);
+            }
         }
         catch (IOException)
         {

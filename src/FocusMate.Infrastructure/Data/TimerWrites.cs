@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using FocusMate.Core.Admission;
+using FocusMate.Core.Errors;
+using FocusMate.Core.History;
+using FocusMate.Core.Telemetry;
+using FocusMate.Core.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FocusMate.Infrastructure.Data;
+
+/// <summary>
+/// Group commit of timer changes. Commands that arrive together share one transaction: the writer takes everything
+/// queued (up to <see cref="MaxBatch"/>), runs each compare-and-swap in order and commits once; each command is told
+/// its result only after that commit, so nothing is acknowledged that is not durable. On SQLite a change that fails
+/// takes back only itself (a change of more than one statement runs in a savepoint); on PostgreSQL (where a savepoint is a round trip)
+/// a batch that fails is run again one change per transaction. A queue that is empty adds no wait: the writer starts
+/// on the first change and takes whatever else came in the meantime.
+/// </summary>
+public sealed partial class TimerWrites(
+    IServiceScopeFactory scopes,
+    WriteLock writes,
+    IOptions<DatabaseOptions> options,
+    ILogger<TimerWrites> logger) : BackgroundService
+{
+    public const int MaxBatch = 64;
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _hold = new(1, 1);
+    private int _queued;
+
+    /// <summary>How many changes the last batch held (for tests and the metric).</summary>
+    public int LastBatchSize { get; private set; }
+
+    /// <summary>A batch committed: how many changes it held, and how long its oldest change waited to be written.</summary>
+    public event Action<int, TimeSpan>? BatchCommitted;
+
+    /// <summary>
+    /// Saves <paramref name="transition"/> if the stored version is still <paramref name="expectedVersion"/>; false when
+    /// another change came first. A flood that fills the queue is shed (503) at a command's first write, as every write.
+    /// </summary>
+    public Task<bool> SaveAsync(Guid roomId, long expectedVersion, TimerTransition transition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        var ticket = WriteAdmission.Active;
+        if (Interlocked.Increment(ref _queued) > options.Value.WriteQueueLimit && ticket is { MustQueue: false })
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new ServiceBusyException(RetryAfter);
+        }
+
+        ticket?.Admit();
+        var pending = new Pending(roomId, expectedVersion, transition, Activity.Current?.Context ?? default, Stopwatch.GetTimestamp());
+        _queue.Writer.TryWrite(pending);
+        return pending.Result.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>How many changes wait for the writer.</summary>
+    internal int Queued => Volatile.Read(ref _queued);
+
+    /// <summary>Holds the writer (tests: changes queue up meanwhile and go in one batch when released).</summary>
+    internal async Task<IAsyncDisposable> HoldAsync()
+    {
+        await _hold.WaitAsync();
+        return new Release(_hold);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await _hold.WaitAsync(stoppingToken);
+                try
+                {
+                    while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+                    {
+                        batch.Add(pending);
+                    }
+
+                    Interlocked.Add(ref _queued, -batch.Count);
+                    await WriteAsync(batch);
+                }
+                finally
+                {
+                    _hold.Release();
+                    batch.Clear();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        while (_queue.Reader.TryRead(out var left))
+        {
+            left.Result.TrySetCanceled(stoppingToken);
+        }
+    }
+
+    /// <summary>Writes one batch and tells each command its result; never throws.</summary>
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        // The batch runs to its end even while the host stops: changes already taken are committed or refused, not lost.
+        var cancellationToken = CancellationToken.None;
+        using var unshed = WriteAdmission.BeginUnshedded();
+        try
+        {
+            await using var writing = await writes.AcquireAsync(cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<FocusMateDbContext>();
+            var results = await WriteTogetherAsync(db, batch, cancellationToken);
+            LastBatchSize = batch.Count;
+            BatchCommitted?.Invoke(batch.Count, Stopwatch.GetElapsedTime(batch[0].QueuedAt));
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Complete(results[i]);
+            }
+        }
+#pragma warning disable CA1031 // The batch did not commit: every command in it is told so (its caller answers the error); nothing was acknowledged.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogBatchFailed(ex, batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Result.TrySetException(ex);
+            }
+        }
+    }
+
+    /// <summary>The batch in one transaction; a result per change: true, false (lost the race), or the change's own error.</summary>
+    private static async Task<object[]> WriteTogetherAsync(FocusMateDbContext db, List<Pending> batch, CancellationToken cancellationToken)
+    {
+        var savepoints = db.Database.IsSqlite();
+        // Rows are locked in the order of their room (changes of one room keep their order): two instances writing
+        // batches that share rooms then wait for each other instead of deadlocking.
+        var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].RoomId).ToArray();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var results = new object[batch.Count];
+            foreach (var i in order)
+            {
+                results[i] = await WriteOneAsync(db, transaction, batch[i], savepoints, cancellationToken);
+            }
+
+            if (savepoints || results.All(r => r is bool))
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return results;
+            }
+
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        // PostgreSQL without savepoints: one change failed, so each goes again on its own and only that one fails.
+        db.ChangeTracker.Clear();
+        var alone = new object[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            alone[i] = await WriteOneAsync(db, transaction, batch[i], savepoints: false, cancellationToken);
+            await (alone[i] is bool ? transaction.CommitAsync(cancellationToken) : transaction.RollbackAsync(cancellationToken));
+        }
+
+        return alone;
+    }
+
+    private static async Task<object> WriteOneAsync(FocusMateDbContext db, IDbContextTransaction transaction, Pending pending, bool savepoints,
+        CancellationToken cancellationToken)
+    {
+        // The command's own trace gets this write (it ran on the writer, not on the request).
+        using var activity = pending.Parent == default ? null
+            : FocusMateTelemetry.Source.StartActivity("timer write", ActivityKind.Internal, pending.Parent);
+        // A lone UPDATE takes back only itself when it fails; a change that also records finished phases is two
+        // statements, which a savepoint keeps together.
+        savepoints &= pending.Transition.FinishedPhases.Count > 0;
+        if (savepoints)
+        {
+            await transaction.CreateSavepointAsync("change", cancellationToken);
+        }
+
+        try
+        {
+            var saved = await TimerCompareAndSwap.ExecuteAsync(db, pending.RoomId, pending.ExpectedVersion, pending.Transition.State, cancellationToken);
+            if (saved && pending.Transition.FinishedPhases.Count > 0)
+            {
+                db.Sessions.AddRange(pending.Transition.FinishedPhases.Select(phase => TimerSession.From(pending.RoomId, phase)));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (savepoints)
+            {
+                await transaction.ReleaseSavepointAsync("change", cancellationToken);
+            }
+
+            return saved;
+        }
+#pragma warning disable CA1031 // One change's failure is its own: the others of the batch go on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (savepoints)
+            {
+                await transaction.RollbackToSavepointAsync("change", cancellationToken);
+            }
+
+            return ex;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _hold.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} timer changes did not commit; each command is refused")]
+    private partial void LogBatchFailed(Exception exception, int count);
+
+    private sealed record Pending(Guid RoomId, long ExpectedVersion, TimerTransition Transition, ActivityContext Parent, long QueuedAt)
+    {
+        public TaskCompletionSource<bool> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Complete(object result)
+        {
+            if (result is bool saved)
+            {
+                Result.TrySetResult(saved);
+            }
+            else
+            {
+                Result.TrySetException((Exception)result);
+            }
+        }
+    }
+
+    private sealed class Release(SemaphoreSlim hold) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            hold.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
