@@ -54,6 +54,8 @@ export async function waitForHealth(url: string, process: ChildProcess, timeoutM
 export class Backend {
   private process: ChildProcess | undefined;
   private log = '';
+  /** How far the tests moved the server's clock on: a restarted process starts from the real clock. */
+  private advancedSeconds = 0;
 
   private constructor(
     readonly port: number,
@@ -123,10 +125,15 @@ export class Backend {
     });
   }
 
-  /** Kill and start again on the same port with the same data, as after a crash. */
+  /**
+   * Kill and start again on the same port with the same data, as after a crash. The clock is moved on as
+   * far as before: a server's time does not go back with a restart, and tokens issued on the moved clock
+   * would not be valid yet on the real one.
+   */
   async restart(): Promise<void> {
     await this.kill('SIGKILL');
     await this.launch();
+    if (this.advancedSeconds > 0) await this.moveClock(this.advancedSeconds);
   }
 
   async stop(): Promise<void> {
@@ -136,6 +143,11 @@ export class Backend {
 
   /** Moves the server's clock on (test-only hook) and completes any phase that falls due. */
   async advanceClock(seconds: number): Promise<void> {
+    await this.moveClock(seconds);
+    this.advancedSeconds += seconds;
+  }
+
+  private async moveClock(seconds: number): Promise<void> {
     const response = await fetch(`${this.url}/_test/clock`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
