@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 
 import { expect, test } from './support/fixtures';
 import { Nginx } from './support/nginx';
+import { serviceWorkerReady } from './support/pwa';
 import { chatLog, createRoom, joinRoom, sendChat, timerStatus } from './support/room';
 
 declare global {
@@ -80,6 +81,9 @@ test('through nginx: create, join by link, start, chat — over WebSockets, with
   await a.page.getByRole('button', { name: 'Reset the timer' }).click();
   await a.page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
   await a.page.getByRole('button', { name: 'Mute the phase-end sound' }).click();
+  // The service worker (a script from its own file) runs under the policy, and the manifest loads.
+  expect(await serviceWorkerReady(a.page)).toBe('activated');
+  expect((await a.page.request.get('/manifest.webmanifest')).ok()).toBe(true);
 
   for (const { page, violations, hubRequests, webSockets } of [a, b]) {
     expect(violations).toEqual([]);

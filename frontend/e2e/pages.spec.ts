@@ -57,11 +57,11 @@ test('the server being unreachable gets a clear page that recovers by itself', a
   await page.getByLabel('Room link or ID').fill(link);
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'FocusMate is not reachable' })).toBeVisible();
-  await expect(a.locator('.connection')).toHaveClass(/connection--(reconnecting|offline)/);
+  await expect(a.getByTestId('connection')).toHaveClass(/connection--(reconnecting|offline)/);
 
   await backend.restart();
   await expect(page.getByLabel('What should your teammates call you?')).toBeVisible({ timeout: 30_000 });
-  await expect(a.locator('.connection')).toHaveClass(/connection--connected/, { timeout: 30_000 });
+  await expect(a.getByTestId('connection')).toHaveClass(/connection--connected/, { timeout: 30_000 });
 });
 
 test('a reload keeps the same participant, and leaving takes you off the list', async ({ openPerson }) => {

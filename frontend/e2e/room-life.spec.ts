@@ -40,7 +40,7 @@ test('a chat message sent in one page appears in the other, and markup in it sho
   await chatBox(a).press('Shift+Enter');
   await chatBox(a).pressSequentially('line two');
   await chatBox(a).press('Enter');
-  await expect(chatLog(b).locator('.message__text').last()).toHaveText('line one\nline two');
+  await expect(chatLog(b).getByTestId('message-text').last()).toHaveText('line one\nline two');
 });
 
 test('typing space, r and s in the chat does not control the timer', async ({ openPerson }) => {

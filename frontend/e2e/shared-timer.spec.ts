@@ -118,7 +118,7 @@ test('(e) after the server restarts mid-phase both pages reconnect by themselves
   const before = Number(await countdown(a).getAttribute('data-seconds'));
 
   await backend.kill();
-  await expect(b.locator('.connection')).not.toHaveClass(/connection--connected/);
+  await expect(b.getByTestId('connection')).not.toHaveClass(/connection--connected/);
   // While the server is away the countdown keeps running from the last state.
   await expect(countdown(b)).not.toHaveAttribute('data-seconds', String(before), { timeout: 3000 });
 

@@ -116,7 +116,7 @@ test.describe('sync probe', () => {
       const shownSkew = await b.evaluate(() => Date.now() - window.realNow());
       expect(Math.abs(shownSkew - skew)).toBeLessThan(5000);
       const roundTrips = await Promise.all(
-        [a, b].map((p) => p.locator('.timer').getAttribute('data-clock-round-trip')),
+        [a, b].map((p) => p.locator('[data-clock-round-trip]').getAttribute('data-clock-round-trip')),
       );
       report(label, diffs, roundTrips);
       expect(diffs.length).toBeGreaterThanOrEqual(flipsPerRun - 2);

@@ -54,6 +54,8 @@ export async function waitForHealth(url: string, process: ChildProcess, timeoutM
 export class Backend {
   private process: ChildProcess | undefined;
   private log = '';
+  /** How far the tests moved the server's clock on: a restarted process starts from the real clock. */
+  private advancedSeconds = 0;
 
   private constructor(
     readonly port: number,
@@ -95,6 +97,8 @@ export class Backend {
         // Every test shares one address (127.0.0.1); tests of the limits set their own.
         RateLimiting__Enabled: 'false',
         ASPNETCORE_ENVIRONMENT: 'Production',
+        // A restart starts the clock where the tests had moved it (the test host reads this at start).
+        FOCUSMATE_TEST_CLOCK_OFFSET_SECONDS: String(this.advancedSeconds),
         ...this.settings,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,7 +127,11 @@ export class Backend {
     });
   }
 
-  /** Kill and start again on the same port with the same data, as after a crash. */
+  /**
+   * Kill and start again on the same port with the same data, as after a crash. The clock starts as far
+   * on as the tests had moved it: a server's time does not go back with a restart, and tokens issued on
+   * the moved clock would not be valid yet on the real one.
+   */
   async restart(): Promise<void> {
     await this.kill('SIGKILL');
     await this.launch();
@@ -136,6 +144,7 @@ export class Backend {
 
   /** Moves the server's clock on (test-only hook) and completes any phase that falls due. */
   async advanceClock(seconds: number): Promise<void> {
+    this.advancedSeconds += seconds;
     const response = await fetch(`${this.url}/_test/clock`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -56,7 +56,7 @@ export async function hostAndTeammate(openPerson: OpenPerson, room: CreateOption
 }
 
 export async function expectConnected(page: Page, timeout = 10_000): Promise<void> {
-  await expect(page.locator('.connection')).toHaveClass(/connection--connected/, { timeout });
+  await expect(page.getByTestId('connection')).toHaveClass(/connection--connected/, { timeout });
 }
 
 export const countdown = (page: Page) => page.getByRole('timer');
@@ -87,7 +87,9 @@ export const participantList = (page: Page) => page.getByRole('list', { name: /^
 export const participantRow = (page: Page, name: string) =>
   participantList(page)
     .getByRole('listitem')
-    .filter({ has: page.locator('.participant__name', { hasText: new RegExp(`^${name}( \\(|$)`) }) });
+    .filter({
+      has: page.getByTestId('participant-name').filter({ hasText: new RegExp(`^${name}( \\(|$)`) }),
+    });
 
 export const chatLog = (page: Page) => page.getByRole('log');
 export const chatBox = (page: Page) => page.getByRole('textbox', { name: /^(Message|메시지)$/ });

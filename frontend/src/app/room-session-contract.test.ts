@@ -3,11 +3,13 @@
 // when its timer_complete was lost to a reconnect.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { saveCredentials, useRoomStore } from '@/features/room';
 import { getRoom, requestHubTicket } from '@/features/room/api/rooms';
-import { useTimerStore } from '@/features/timer';
+import { saveCredentials } from '@/features/room/lib/credentials';
+import { useRoomStore } from '@/features/room/stores/room-store';
+import { useTimerStore } from '@/features/timer/stores/timer-store';
 import { ApiError } from '@/lib/api-client';
 import * as Hub from '@/lib/hub';
+import { fakeInvoke } from '@/testing/hub';
 import { participant } from '@/testing/participant';
 import { timerState } from '@/testing/timer-state';
 import type { LastCompletion, Room, RoomSnapshot, TimerState } from '@/types/api';
@@ -77,8 +79,10 @@ describe('RoomSession and the hardened contract', () => {
       callbacks = given;
       return { retryNow: vi.fn() } as unknown as Hub.RoomHub;
     });
-    vi.mocked(Hub.invokeRoomHub).mockImplementation((method: string) =>
-      Promise.resolve(method === 'sync' ? { client_time: 0, server_time: snapshotAt } : snapshot()),
+    vi.mocked(Hub.invokeRoomHub).mockImplementation(
+      fakeInvoke((method: string) =>
+        Promise.resolve(method === 'sync' ? { client_time: 0, server_time: snapshotAt } : snapshot()),
+      ),
     );
   });
   afterEach(() => {
@@ -187,7 +191,12 @@ describe('RoomSession and the hardened contract', () => {
       const endedAt = snapshotAt + 30_000;
       callbacks.events.timer_complete({
         room_id: roomId,
-        data: { completed_session_type: 'work', next_session_type: 'break', auto_start: true },
+        data: {
+          completed_session_type: 'work',
+          next_session_type: 'break',
+          auto_start: true,
+          completed_at: iso(endedAt),
+        },
         server_time: iso(endedAt + 120),
       });
       expect(announced()).toBe(1);
@@ -206,7 +215,12 @@ describe('RoomSession and the hardened contract', () => {
       await callbacks.onReady();
       callbacks.events.timer_complete({
         room_id: roomId,
-        data: { completed_session_type: 'work', next_session_type: 'break', auto_start: true },
+        data: {
+          completed_session_type: 'work',
+          next_session_type: 'break',
+          auto_start: true,
+          completed_at: iso(snapshotAt - 1_000),
+        },
         server_time: iso(snapshotAt - 900),
       });
       expect(announced()).toBe(1);

@@ -1,14 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { useChatStore } from '@/features/chat';
 import { listMessages } from '@/features/chat/api/chat';
-import { useParticipantsStore } from '@/features/participants';
-import { saveCredentials, useRoomStore } from '@/features/room';
+import { useChatStore } from '@/features/chat/stores/chat-store';
+import { useParticipantsStore } from '@/features/participants/stores/participants-store';
 import { getRoom } from '@/features/room/api/rooms';
-import { useTimerStore } from '@/features/timer';
+import { saveCredentials } from '@/features/room/lib/credentials';
+import { useRoomStore } from '@/features/room/stores/room-store';
+import { useTimerStore } from '@/features/timer/stores/timer-store';
 import { ApiError } from '@/lib/api-client';
 import * as Hub from '@/lib/hub';
 import { chatMessage } from '@/testing/chat-message';
+import { fakeInvoke } from '@/testing/hub';
 import { participant } from '@/testing/participant';
 import { timerState } from '@/testing/timer-state';
 import type { Room, RoomSnapshot } from '@/types/api';
@@ -55,18 +57,20 @@ describe('RoomSession', () => {
       callbacks = given;
       return { retryNow: vi.fn() } as unknown as Hub.RoomHub;
     });
-    vi.mocked(Hub.invokeRoomHub).mockImplementation((method: string) => {
-      if (method === 'sync') return Promise.resolve({ client_time: 0, server_time: Date.now() + 120_000 });
-      const snapshot: RoomSnapshot = {
-        room,
-        timer: timerState({ status: 'running', version: 4 }),
-        participants: [participant('p-1', { user_name: 'Mina', is_host: true })],
-        messages: [chatMessage('m-1', 'p-2', 'hello')],
-        participant_id: 'p-1',
-        server_time: new Date().toISOString(),
-      };
-      return Promise.resolve(snapshot);
-    });
+    vi.mocked(Hub.invokeRoomHub).mockImplementation(
+      fakeInvoke((method: string) => {
+        if (method === 'sync') return Promise.resolve({ client_time: 0, server_time: Date.now() + 120_000 });
+        const snapshot: RoomSnapshot = {
+          room,
+          timer: timerState({ status: 'running', version: 4 }),
+          participants: [participant('p-1', { user_name: 'Mina', is_host: true })],
+          messages: [chatMessage('m-1', 'p-2', 'hello')],
+          participant_id: 'p-1',
+          server_time: new Date().toISOString(),
+        };
+        return Promise.resolve(snapshot);
+      }),
+    );
   });
   afterEach(() => vi.clearAllMocks());
 
@@ -136,7 +140,12 @@ describe('RoomSession', () => {
     expect(useTimerStore.getState().timer).toMatchObject({ status: 'paused', version: 6 });
 
     callbacks.events.timer_complete(
-      event({ completed_session_type: 'work', next_session_type: 'break', auto_start: true }),
+      event({
+        completed_session_type: 'work',
+        next_session_type: 'break',
+        auto_start: true,
+        completed_at: new Date().toISOString(),
+      }),
     );
     expect(useTimerStore.getState().phaseEnd?.completed_session_type).toBe('work');
     session.close();

@@ -1,29 +1,19 @@
 // The room page's session: loads the room, connects to the hub (with a fresh ticket, asked for with the
 // participant's token, for every connection), keeps the server clock estimate fresh, and is the one
 // place where server state lands in the stores.
-import { listMessages, useChatStore } from '@/features/chat';
-import { useParticipantsStore } from '@/features/participants';
-import {
-  forgetCredentials,
-  getRoom,
-  leaveRoom,
-  loadCredentials,
-  requestHubTicket,
-  useRoomStore,
-  type Credentials,
-} from '@/features/room';
-import {
-  announceLivePhaseEnd,
-  announceMissedPhaseEnd,
-  contradictsEstimate,
-  measureServerClock,
-  serverNow,
-  useTimerStore,
-} from '@/features/timer';
+import { listMessages } from '@/features/chat/api/chat';
+import { useChatStore } from '@/features/chat/stores/chat-store';
+import { useParticipantsStore } from '@/features/participants/stores/participants-store';
+import { getRoom, leaveRoom, requestHubTicket } from '@/features/room/api/rooms';
+import { forgetCredentials, loadCredentials, type Credentials } from '@/features/room/lib/credentials';
+import { useRoomStore } from '@/features/room/stores/room-store';
+import { announceLivePhaseEnd, announceMissedPhaseEnd } from '@/features/timer/lib/announce-phase-end';
+import { contradictsEstimate, measureServerClock } from '@/features/timer/lib/server-clock';
+import { serverNow, useTimerStore } from '@/features/timer/stores/timer-store';
 import { ApiError } from '@/lib/api-client';
 import { connectRoomHub, disconnectRoomHub, invokeRoomHub, reconnectDelay, type RoomHub } from '@/lib/hub';
 import { busyWaitMs, maxBusyWaitSeconds } from '@/lib/retry';
-import type { ParticipantUpdate, RoomSnapshot, SyncResult } from '@/types/api';
+import type { ParticipantUpdate } from '@/types/api';
 
 const resyncEveryMs = 3 * 60_000;
 // Soon after joining, measure again: the first samples often meet a cold server or a busy page.
@@ -176,8 +166,6 @@ export class RoomSession {
         },
         room_deleted: ({ data }) => this.ended(data.reason === 'expired' ? 'expired' : 'deleted'),
         chat_message: ({ data }) => chat().receive(data, myId()),
-        // A refused command also rejects its invocation, which is where the caller shows it.
-        error: () => undefined,
       },
       onStatus: (status) => rooms().setConnection(status),
       onBusy: (until) => rooms().setBusy(until),
@@ -227,7 +215,7 @@ export class RoomSession {
   /** On every (re)connection: measure the clock, then join_room() for the full snapshot. */
   private async enter(): Promise<void> {
     await this.syncClock();
-    const snapshot = await invokeRoomHub<RoomSnapshot>('join_room');
+    const snapshot = await invokeRoomHub('join_room');
     rooms().setRoom(snapshot.room);
     timers().applyTimer(snapshot.timer);
     people().setParticipants(snapshot.participants);
@@ -242,7 +230,7 @@ export class RoomSession {
 
   private syncClock(): Promise<void> {
     // One measurement at a time; a second request joins the one under way.
-    this.syncing ??= measureServerClock((clientTime) => invokeRoomHub<SyncResult>('sync', clientTime))
+    this.syncing ??= measureServerClock((clientTime) => invokeRoomHub('sync', clientTime))
       .then((estimate) => {
         if (estimate) timers().measuredClock(estimate);
       })

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 
-import { useT } from '@/lib/i18n';
+import { cx } from '@/lib/class-names';
+import { useT } from '@/lib/i18n/translate';
+
+import styles from './busy-note.module.css';
+import { componentMessages } from './messages';
 
 interface BusyNoteProps {
   /** When the app tries again by itself (local clock, ms). */
@@ -18,12 +22,12 @@ export function BusyNote(props: BusyNoteProps) {
 }
 
 function Note({ retryAt, className }: BusyNoteProps) {
-  const t = useT();
+  const t = useT(componentMessages);
   const [announced] = useState(() => secondsUntil(retryAt, Date.now()));
   const seconds = useSecondsUntil(retryAt);
   const text = (s: number) => (s > 0 ? t('busy.retryIn', { seconds: s }) : t('busy.retrying'));
   return (
-    <p className={`busy-note ${className ?? ''}`} role="status" data-testid="busy-note">
+    <p className={cx(styles['busy-note'], className)} role="status" data-testid="busy-note">
       <span aria-hidden="true">{text(seconds)}</span>
       <span className="visually-hidden">{text(announced)}</span>
     </p>

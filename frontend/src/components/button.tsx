@@ -1,10 +1,12 @@
 import type { ButtonHTMLAttributes } from 'react';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
+import { cx } from '@/lib/class-names';
+
+import { buttonClass, type ButtonSize, type ButtonVariant } from './button-class';
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: Variant;
-  size?: 'md' | 'lg';
+  variant?: ButtonVariant;
+  size?: ButtonSize;
 }
 
 export function Button({
@@ -14,8 +16,5 @@ export function Button({
   type = 'button',
   ...props
 }: ButtonProps) {
-  const classes = ['button', `button--${variant}`, size === 'lg' ? 'button--lg' : '', className ?? '']
-    .filter(Boolean)
-    .join(' ');
-  return <button type={type} className={classes} {...props} />;
+  return <button type={type} className={cx(buttonClass(variant, size), className)} {...props} />;
 }

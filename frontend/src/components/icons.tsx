@@ -174,3 +174,8 @@ export const UserOffIcon = () => (
     <path d="M17 8l5 5M22 8l-5 5" />
   </Icon>
 );
+export const ChartIcon = () => (
+  <Icon>
+    <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+  </Icon>
+);

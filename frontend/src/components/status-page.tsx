@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import styles from './status-page.module.css';
+
 interface StatusPageProps {
   title: string;
   body: string;
@@ -13,20 +15,20 @@ interface StatusPageProps {
 export function StatusPage({ title, body, icon, children, live }: StatusPageProps) {
   return (
     <section
-      className="status-page"
+      className={styles['status-page']}
       aria-live={live ? 'polite' : undefined}
       aria-labelledby="status-page-title"
     >
       {icon && (
-        <div className="status-page__icon" aria-hidden="true">
+        <div className={styles['status-page__icon']} aria-hidden="true">
           {icon}
         </div>
       )}
-      <h1 id="status-page-title" className="status-page__title">
+      <h1 id="status-page-title" className={styles['status-page__title']}>
         {title}
       </h1>
-      <p className="status-page__body">{body}</p>
-      {children && <div className="status-page__actions">{children}</div>}
+      <p className={styles['status-page__body']}>{body}</p>
+      {children && <div className={styles['status-page__actions']}>{children}</div>}
     </section>
   );
 }

@@ -1,37 +1,43 @@
 import * as Switch from '@radix-ui/react-switch';
 import { useId } from 'react';
 
+import field from './field.module.css';
+import styles from './switch-field.module.css';
+
 interface SwitchFieldProps {
   label: string;
   hint?: string;
   checked: boolean;
   onCheckedChange: (checked: boolean) => void;
   disabled?: boolean;
+  /** The id of more text about the switch (its state, a problem), read after the hint. */
+  describedBy?: string;
 }
 
-export function SwitchField({ label, hint, checked, onCheckedChange, disabled }: SwitchFieldProps) {
+export function SwitchField(props: SwitchFieldProps) {
+  const { label, hint, checked, onCheckedChange, disabled, describedBy } = props;
   const id = useId();
   return (
-    <div className="switch-field">
-      <div className="switch-field__text">
-        <label htmlFor={id} className="switch-field__label">
+    <div className={styles['switch-field']}>
+      <div>
+        <label htmlFor={id} className={styles['switch-field__label']}>
           {label}
         </label>
         {hint && (
-          <p id={`${id}-hint`} className="field__hint">
+          <p id={`${id}-hint`} className={field.field__hint}>
             {hint}
           </p>
         )}
       </div>
       <Switch.Root
         id={id}
-        className="switch"
+        className={styles.switch}
         checked={checked}
         onCheckedChange={onCheckedChange}
         disabled={disabled}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={[hint && `${id}-hint`, describedBy].filter(Boolean).join(' ') || undefined}
       >
-        <Switch.Thumb className="switch__thumb" />
+        <Switch.Thumb className={styles.switch__thumb} />
       </Switch.Root>
     </div>
   );

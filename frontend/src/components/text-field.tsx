@@ -1,5 +1,9 @@
 import { useId, type InputHTMLAttributes } from 'react';
 
+import { cx } from '@/lib/class-names';
+
+import field from './field.module.css';
+
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   hint?: string;
@@ -12,28 +16,27 @@ export function TextField({ label, hint, error, className, ...input }: TextField
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = error ? errorId : hint ? hintId : undefined;
-  const classes = ['field', error && 'field--invalid', className].filter(Boolean).join(' ');
   return (
-    <div className={classes}>
-      <label className="field__label" htmlFor={id}>
+    <div className={cx(field.field, error && field['field--invalid'], className)}>
+      <label className={field.field__label} htmlFor={id}>
         {label}
       </label>
-      <div className="field__control">
+      <div className={field.field__control}>
         <input
           id={id}
-          className="input"
+          className={field.input}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           {...input}
         />
       </div>
       {hint && !error && (
-        <p id={hintId} className="field__hint">
+        <p id={hintId} className={field.field__hint}>
           {hint}
         </p>
       )}
       {error && (
-        <p id={errorId} className="field__error" role="alert">
+        <p id={errorId} className={field.field__error} role="alert">
           {error}
         </p>
       )}

@@ -62,6 +62,10 @@ function callbacks(overrides: Partial<RoomHubCallbacks> = {}): RoomHubCallbacks 
 const nextDelay = (retryReason: Error, previousRetryCount = 0) =>
   fake.policy?.nextRetryDelayInMilliseconds({ previousRetryCount, elapsedMilliseconds: 0, retryReason });
 
+/** The server's `error` event to the caller it refuses, sent before the refusal itself. */
+const reportError = (data: { code: string; message: string; retry_after?: number }) =>
+  fake.handlers.get('error')?.({ room_id: 'r', data, server_time: '' });
+
 /** What SignalR reports when the server closes a connection it would not take. */
 const closedWith = (text: string) =>
   new Error(`Server returned an error on close: Connection closed with an error. HubException: ${text}`);
@@ -143,13 +147,19 @@ describe('RoomHub with hub tickets', () => {
   });
 
   it('too many tabs is a pause, not a refusal: the next try comes after the server’s wait', async () => {
-    const start = vi.fn(() =>
-      Promise.reject(
+    const start = vi.fn(() => {
+      // The server tells the refused connection why before it closes it.
+      reportError({
+        code: 'RATE_LIMITED',
+        message: 'Too many connections (at most 10 per participant): wait 5 s and try again.',
+        retry_after: 5,
+      });
+      return Promise.reject(
         closedWith(
           'RATE_LIMITED: Too many connections (at most 10 per participant): wait 5 s and try again.',
         ),
-      ),
-    );
+      );
+    });
     fake.connection.start = start;
     const given = callbacks({ hubTicket: () => Promise.resolve('t') });
     new RoomHub('tok', given).start();
@@ -188,11 +198,7 @@ describe('RoomHub with hub tickets', () => {
   it('a refused invocation carries the wait of its error event when its message names none', async () => {
     const hub = new RoomHub('tok', callbacks());
     fake.connection.invoke = () => {
-      fake.handlers.get('error')?.({
-        room_id: 'r',
-        data: { code: 'SERVICE_BUSY', message: 'Busy.', retry_after: 4 },
-        server_time: '',
-      });
+      reportError({ code: 'SERVICE_BUSY', message: 'Busy.', retry_after: 4 });
       return Promise.reject(
         new Error('HubException: SERVICE_BUSY: The server is busy right now: try again in a moment.'),
       );
@@ -205,19 +211,87 @@ describe('RoomHub with hub tickets', () => {
 });
 
 describe('toHubError, refused for now', () => {
-  it('reads the wait out of a rate-limited invocation', () => {
+  it('takes the wait of a rate-limited invocation from its error event', () => {
     const error = toHubError(
       new Error(
         "An unexpected error occurred invoking 'pause_timer' on the server. HubException: RATE_LIMITED: Too many timer commands: wait 7 s and try again.",
       ),
+      { code: 'RATE_LIMITED', message: 'Too many timer commands: wait 7 s and try again.', retry_after: 7 },
     );
     expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 7, isBusy: true });
   });
 
-  it('reads the connection cap’s close as RATE_LIMITED with its wait', () => {
+  it('takes the connection cap’s close as RATE_LIMITED with the wait of its error event', () => {
     const error = toHubError(
       closedWith('RATE_LIMITED: Too many connections (at most 10 per participant): wait 5 s and try again.'),
+      { code: 'RATE_LIMITED', message: 'Too many connections (at most 10 per participant).', retry_after: 5 },
     );
     expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 5 });
+  });
+});
+
+describe('RoomHub refusals, from the error event', () => {
+  beforeEach(() => {
+    fake.handlers.clear();
+    fake.connection.state = 'Connected';
+  });
+
+  it('gives a refused invocation the code and wait of the error event sent before it', async () => {
+    const hub = new RoomHub('tok', callbacks());
+    fake.connection.invoke = () => {
+      reportError({ code: 'TIMER_NOT_RUNNING', message: 'The timer is not running.' });
+      return Promise.reject(new Error('An unexpected error occurred invoking the method.'));
+    };
+    await expect(hub.invoke('pause_timer')).rejects.toMatchObject({
+      code: 'TIMER_NOT_RUNNING',
+      message: 'The timer is not running.',
+      retryAfterSeconds: undefined,
+    });
+  });
+
+  it('matches two refusals in a row with their own events, in order', async () => {
+    const hub = new RoomHub('tok', callbacks());
+    const failures: (() => void)[] = [];
+    fake.connection.invoke = () =>
+      new Promise((_resolve, reject) => failures.push(() => reject(new Error('refused'))));
+    const first = hub.invoke('start_timer', null);
+    const second = hub.invoke('send_message', 'hi');
+    // Both events and both failures arrive in one batch, before either caller hears of its failure.
+    reportError({ code: 'TIMER_ALREADY_RUNNING', message: 'Running.' });
+    failures[0]?.();
+    reportError({ code: 'RATE_LIMITED', message: 'Too fast.', retry_after: 3 });
+    failures[1]?.();
+    await expect(first).rejects.toMatchObject({ code: 'TIMER_ALREADY_RUNNING' });
+    await expect(second).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 3 });
+  });
+
+  it('without an event: INTERNAL_ERROR while connected, NETWORK_ERROR once the connection is gone', async () => {
+    const hub = new RoomHub('tok', callbacks());
+    fake.connection.invoke = () =>
+      Promise.reject(new Error('HubException: TIMER_NOT_RUNNING: text that is not read'));
+    await expect(hub.invoke('skip_timer')).rejects.toMatchObject({ code: 'INTERNAL_ERROR' });
+    fake.connection.state = 'Disconnected';
+    fake.connection.invoke = () =>
+      Promise.reject(new Error('Invocation canceled due to the underlying connection being closed.'));
+    await expect(hub.invoke('skip_timer')).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+  });
+
+  it('passes the error event on to its owner too', () => {
+    const error = vi.fn();
+    new RoomHub('tok', callbacks({ events: { error } as unknown as RoomHubCallbacks['events'] }));
+    reportError({ code: 'FORBIDDEN', message: 'No.' });
+    expect(error).toHaveBeenCalledWith(
+      expect.objectContaining({ data: { code: 'FORBIDDEN', message: 'No.' } }),
+    );
+  });
+
+  it('a connection refused with an error event is retried after its wait, and one without is an outage', () => {
+    fake.connection.state = 'Disconnected';
+    const given = callbacks({ hubTicket: () => Promise.resolve('t') });
+    new RoomHub('tok', given);
+    reportError({ code: 'SERVICE_BUSY', message: 'Busy.', retry_after: 6 });
+    expect(nextDelay(closedWith('SERVICE_BUSY: Busy.'), 0)).toBe(6000);
+    const outage = nextDelay(closedWith('SERVICE_BUSY: text that is not read'), 0);
+    expect(outage).toBeLessThanOrEqual(1);
   });
 });

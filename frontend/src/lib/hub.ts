@@ -15,9 +15,17 @@ import {
   type RetryContext,
 } from '@microsoft/signalr';
 
-import { ApiError, errorCodes, type ErrorCode } from '@/lib/api-client';
+import { ApiError, toErrorCode, type ErrorCode } from '@/lib/api-client';
+import type {
+  HubAnswer,
+  HubArgs,
+  HubEventHandlers,
+  HubEventName,
+  HubEvents,
+  HubMethodName,
+} from '@/lib/hub-contract';
 import { busyWaitMs, maxBusyWaitSeconds } from '@/lib/retry';
-import type { HubError, RoomEvent, RoomEvents } from '@/types/api';
+import type { ErrorEvent, HubError } from '@/types/api';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -35,31 +43,33 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
 /** After this many failed attempts in a row, ask over REST whether the token still opens the room. */
 const probeAfterFailures = 2;
 
-const codePattern = new RegExp(`\\b(${errorCodes.join('|')})\\b:?\\s*(.*)$`, 's');
-/** A hub refusal for now says how long: "Too many timer commands: wait 3 s and try again." */
-const waitPattern = /\bwait (\d+) s\b/;
+/** Error events kept for failures yet to come; more than this unclaimed means none will claim them. */
+const maxReported = 8;
 
 /**
- * Turns a rejected invocation or a closed connection into an ApiError with the contract's code (and,
- * for a refusal for now, the wait the message names).
+ * Turns a rejected invocation or a closed connection into an ApiError with the contract's code. The code
+ * and the wait come from the `error` event the server sent the refused caller just before (`reported`),
+ * never from the failure's text. Without one, the failure is the connection's (NETWORK_ERROR), or, when
+ * the connection is still up, the server's own (INTERNAL_ERROR).
  */
-export function toHubError(error: unknown): ApiError {
+export function toHubError(error: unknown, reported?: HubError, connected = false): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof HttpError && error.statusCode === 401) {
     return new ApiError('UNAUTHORIZED', error.message, 401);
   }
   const message = error instanceof Error ? error.message : String(error);
-  const match = codePattern.exec(message);
-  if (!match?.[1]) return new ApiError('NETWORK_ERROR', message, 0);
-  const text = match[2] ?? message;
-  const wait = waitPattern.exec(text)?.[1];
-  return new ApiError(match[1] as ErrorCode, text, 0, {}, wait === undefined ? undefined : Number(wait));
+  if (reported) {
+    const wait = reported.retry_after ?? undefined;
+    return new ApiError(toErrorCode(reported.code), reported.message || message, 0, {}, wait);
+  }
+  return new ApiError(connected ? 'INTERNAL_ERROR' : 'NETWORK_ERROR', message, 0);
 }
 
 /** Codes that mean this token will never open the room again: stop retrying. */
 const refusalCodes: ErrorCode[] = ['UNAUTHORIZED', 'FORBIDDEN', 'ROOM_NOT_FOUND', 'PARTICIPANT_NOT_FOUND'];
 
-type EventHandlers = { [K in keyof RoomEvents]: (event: RoomEvent<RoomEvents[K]>) => void };
+/** A handler per event; `error` is optional: a refusal also fails its invocation, where callers see it. */
+type EventHandlers = Omit<HubEventHandlers, 'error'> & Partial<Pick<HubEventHandlers, 'error'>>;
 
 export interface RoomHubCallbacks {
   events: EventHandlers;
@@ -91,8 +101,11 @@ export class RoomHub {
   private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   private restartAttempt = 0;
   private probing = false;
-  /** The last `error` event: a refused invocation's wait, when its message does not name one. */
-  private reported: HubError | undefined;
+  /**
+   * `error` events not yet matched with the failure they explain, oldest first. The server sends each
+   * just before its failure on the same connection, so they arrive in the order of the failures.
+   */
+  private reported: HubError[] = [];
 
   constructor(
     private readonly token: string,
@@ -108,14 +121,16 @@ export class RoomHub {
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => this.nextReconnectDelay(context) })
       .configureLogging(LogLevel.Warning)
       .build();
-    for (const name of Object.keys(callbacks.events) as (keyof RoomEvents)[]) {
-      this.connection.on(name, callbacks.events[name]);
+    // First, so a refusal's event is recorded before anything else handles it (or its failure).
+    this.on('error', (event) => this.report(event, callbacks.events.error));
+    for (const name of Object.keys(callbacks.events) as HubEventName[]) {
+      if (name !== 'error') this.listen(name, callbacks.events[name]);
     }
-    this.connection.on('error', ({ data }: RoomEvent<HubError>) => {
-      this.reported = data;
-    });
     this.connection.onreconnecting(() => callbacks.onStatus('reconnecting'));
-    this.connection.onreconnected(() => void this.ready());
+    this.connection.onreconnected(() => {
+      this.reported = [];
+      void this.ready();
+    });
     this.connection.onclose((error) => this.closed(error));
   }
 
@@ -142,30 +157,43 @@ export class RoomHub {
     return this.connection.state;
   }
 
-  async invoke<T>(method: string, ...args: unknown[]): Promise<T> {
+  /** Listens to one of the hub's events, with its payload as the contract names it. */
+  on<E extends HubEventName>(event: E, handler: (payload: HubEvents[E]) => void): void {
+    this.connection.on(event, handler as (...args: unknown[]) => void);
+  }
+
+  /** Calls a hub method; a refusal rejects with an ApiError carrying the code of its `error` event. */
+  async invoke<M extends HubMethodName>(method: M, ...args: HubArgs<M>): Promise<HubAnswer<M>> {
     try {
-      return await this.connection.invoke<T>(method, ...args);
+      return await this.connection.invoke<HubAnswer<M>>(method, ...args);
     } catch (error) {
-      throw this.withReportedWait(toHubError(error));
+      throw this.failureOf(error);
     }
   }
 
-  /** The caller also got an `error` event; its retry_after fills in a wait the message left out. */
-  private withReportedWait(error: ApiError): ApiError {
-    const reported = this.reported;
-    this.reported = undefined;
-    if (error.retryAfterSeconds !== undefined || reported?.code !== error.code) return error;
-    if (reported.retry_after === undefined) return error;
-    return new ApiError(error.code, error.message, error.status, error.fieldErrors, reported.retry_after);
+  /** Registers the owner's handler of an event by name (the table keyed by name says the types match). */
+  private listen(name: HubEventName, handler: (payload: never) => void): void {
+    this.connection.on(name, handler as (...args: unknown[]) => void);
+  }
+
+  private report(event: ErrorEvent, forward: HubEventHandlers['error'] | undefined): void {
+    this.reported = [...this.reported, event.data].slice(-maxReported);
+    forward?.(event);
+  }
+
+  /** A failure with the refusal the server reported for it, if it did. */
+  private failureOf(error: unknown): ApiError {
+    return toHubError(error, this.reported.shift(), this.connection.state === HubConnectionState.Connected);
   }
 
   private async tryStart(): Promise<void> {
+    this.reported = [];
     try {
       await this.connection.start();
       this.restartAttempt = 0;
       await this.ready();
     } catch (error) {
-      this.failed(toHubError(error));
+      this.failed(this.failureOf(error));
     }
   }
 
@@ -193,7 +221,7 @@ export class RoomHub {
 
   /** The automatic reconnect's pause before its next attempt; null ends it (the token is refused). */
   private nextReconnectDelay({ previousRetryCount, retryReason }: RetryContext): number | null {
-    const error = toHubError(retryReason);
+    const error = this.failureOf(retryReason);
     // A refused ticket: this token will not open the room again.
     if (refusalCodes.includes(error.code)) {
       this.refuse(error);
@@ -214,7 +242,7 @@ export class RoomHub {
 
   private closed(error: Error | undefined): void {
     if (this.stopped) return;
-    this.failed(toHubError(error ?? new Error('The connection closed.')));
+    this.failed(this.failureOf(error ?? new Error('The connection closed.')));
   }
 
   private failed(error: ApiError): void {
@@ -271,7 +299,10 @@ export async function disconnectRoomHub(): Promise<void> {
 }
 
 /** Calls a hub method on the room page's connection; rejects with an ApiError carrying the code. */
-export function invokeRoomHub<T>(method: string, ...args: unknown[]): Promise<T> {
+export function invokeRoomHub<M extends HubMethodName>(
+  method: M,
+  ...args: HubArgs<M>
+): Promise<HubAnswer<M>> {
   if (!active) return Promise.reject(new ApiError('NETWORK_ERROR', 'Not connected to the room.', 0));
-  return active.invoke<T>(method, ...args);
+  return active.invoke(method, ...args);
 }

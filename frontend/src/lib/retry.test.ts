@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { ApiError } from './api-client';
-import { translate } from './i18n';
+import { errorMessages } from './error-messages';
+import { translate, type KeyOf, type MessageParams } from './i18n/translate';
 import { busyMessage, busyWaitMs, retryWhenBusy, SupersededError } from './retry';
 
 const limited = (seconds?: number) => new ApiError('RATE_LIMITED', 'Too many.', 429, {}, seconds);
@@ -96,10 +97,9 @@ describe('retryWhenBusy', () => {
 });
 
 describe('busyMessage', () => {
-  const en = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate('en', key, params);
-  const ko = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate('ko', key, params);
+  type Key = KeyOf<typeof errorMessages>;
+  const en = (key: Key, params?: MessageParams) => translate(errorMessages, 'en', key, params);
+  const ko = (key: Key, params?: MessageParams) => translate(errorMessages, 'ko', key, params);
 
   it('says how long to wait, in seconds or minutes, in both languages', () => {
     expect(busyMessage(limited(12), en)).toBe('Too many requests right now. Please try again in 12 s.');

@@ -2,7 +2,8 @@
 // (Retry-After); where a person would expect the app to try again by itself, it does, a bounded number
 // of times and never for longer than a person would sit and watch.
 import { ApiError } from '@/lib/api-client';
-import type { Translate } from '@/lib/i18n';
+import type { ErrorMessageKey } from '@/lib/error-messages';
+import type { Translate } from '@/lib/i18n/translate';
 
 /** The longest wait the app sits out by itself; a longer Retry-After is handed back to the person. */
 export const maxBusyWaitSeconds = 30;
@@ -65,7 +66,7 @@ export async function retryWhenBusy<T>(attempt: () => Promise<T>, options: BusyR
 }
 
 /** What to tell a person whom the server turned away for now, after the app stopped retrying. */
-export function busyMessage(error: ApiError, t: Translate): string {
+export function busyMessage(error: ApiError, t: Translate<ErrorMessageKey>): string {
   if (error.code === 'SERVICE_BUSY') return t('error.serviceBusy');
   const seconds = error.retryAfterSeconds;
   if (seconds === undefined) return t('error.rateLimited');

@@ -9,6 +9,7 @@ export function participant(id: string, overrides: Partial<Participant> = {}): P
     online: true,
     status: 'break',
     status_source: 'room',
+    task: null,
     joined_at: '2026-01-02T03:04:05.000Z',
     ...overrides,
   };

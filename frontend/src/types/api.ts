@@ -1,180 +1,101 @@
-// The wire shapes of the REST API and the hub (SPEC §3–4): snake_case, enums as lower-case strings,
-// instants as ISO 8601 UTC strings.
+// The wire contract by name: thin aliases over the types generated from the API's OpenAPI document
+// (`npm run gen:api` writes api.generated.ts from ../openapi.json; `npm run check:api` fails when it is
+// stale). Nothing here restates a shape; where the document says less than the server does, the alias
+// says so and why.
+import type { components } from './api.generated';
 
-export type SessionType = 'work' | 'break' | 'long_break';
-export type TimerStatus = 'idle' | 'running' | 'paused' | 'completed';
-export type ParticipantStatus = 'focusing' | 'break' | 'away';
+type Schemas = components['schemas'];
+
+/**
+ * The document lists no required members for the hub's shapes (its events, their data, sync's answer),
+ * but the server always sends every one of them: read them as present.
+ */
+type Sent<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+
+export type SessionType = Schemas['SessionType'];
+export type TimerStatus = Schemas['TimerStatus'];
+export type ParticipantStatus = Schemas['ParticipantStatus'];
 /** `room`: the status follows the room's phase (the client derives it); `self`: the participant chose it. */
-export type StatusSource = 'room' | 'self';
+export type StatusSource = Schemas['StatusSource'];
+export type ParticipantAction = Schemas['ParticipantAction'];
+export type AuditAction = Schemas['AuditAction'];
+export type RoomDeletionReason = Schemas['RoomDeletion'];
+export type SessionOutcome = Schemas['SessionOutcome'];
+export type StatisticsPeriod = Schemas['StatisticsPeriod'];
 
-export interface TimerState {
-  status: TimerStatus;
-  /** When `completed`, the phase that is next. */
-  session_type: SessionType;
-  duration_seconds: number;
-  /** As of `server_time`. */
-  remaining_seconds: number;
-  /** Null unless running. */
-  target_timestamp: string | null;
-  started_at: string | null;
-  completed_work_sessions: number;
-  version: number;
-  server_time: string;
-}
-
-export interface RoomSettings {
-  work_duration_minutes: number;
-  break_duration_minutes: number;
-  long_break_duration_minutes: number;
-  long_break_interval: number;
-  auto_start_break: boolean;
-  auto_start_work: boolean;
-  allow_all_control: boolean;
-  max_participants: number;
-}
-
-export interface Room extends RoomSettings {
-  room_id: string;
-  room_name: string;
-  work_duration: number;
-  break_duration: number;
-  long_break_duration: number;
-  share_url: string;
-  created_at: string;
-  updated_at: string;
-  current_participants: number;
-  timer_state: TimerState;
-}
-
-export interface JoinedParticipant {
-  participant_id: string;
-  user_name: string;
-  is_host: boolean;
-  token: string;
-}
-
-export interface CreatedRoom extends Room {
-  participant: JoinedParticipant;
-}
-
-export interface Participant {
-  participant_id: string;
-  user_name: string;
-  is_host: boolean;
-  online: boolean;
-  /** As of when the server sent it; when `status_source` is `room`, derive it from the current timer. */
-  status: ParticipantStatus;
-  status_source: StatusSource;
-  joined_at: string;
-}
-
-/** A chat message. `text` is plain text: render it as text, never as HTML. */
-export interface ChatMessage {
-  message_id: string;
-  participant_id: string;
-  /** The author's name when the message was sent. */
-  user_name: string;
-  text: string;
-  sent_at: string;
-}
-
-export interface CreateRoomRequest extends Partial<RoomSettings> {
-  room_name: string;
-  host_name: string;
-}
-
-export type UpdateRoomRequest = Partial<RoomSettings>;
-
-/** A phase that ran to its target: which, and when it ended (server clock). */
-export interface LastCompletion {
-  completed_session_type: SessionType;
-  completed_at: string;
-}
-
-export interface RoomSnapshot {
-  room: Room;
-  timer: TimerState;
-  participants: Participant[];
-  /** The room's last messages, oldest first. */
-  messages: ChatMessage[];
-  participant_id: string;
-  /** The room's latest phase end; null when no phase ever ran to its target (absent from older servers). */
-  last_completion?: LastCompletion | null;
-  server_time: string;
-}
-
-/** A short-lived, single-use credential that opens one hub connection (sent as `access_token`). */
-export interface HubTicket {
-  ticket: string;
-  expires_at: string;
-}
-
+export type TimerState = Schemas['TimerStateResponse'];
+export type Room = Schemas['RoomResponse'];
+export type RoomSettings = Pick<
+  Room,
+  | 'work_duration_minutes'
+  | 'break_duration_minutes'
+  | 'long_break_duration_minutes'
+  | 'long_break_interval'
+  | 'auto_start_break'
+  | 'auto_start_work'
+  | 'allow_all_control'
+  | 'max_participants'
+>;
+export type CreatedRoom = Schemas['CreatedRoomResponse'];
+export type CreateRoomRequest = Schemas['CreateRoomRequest'];
+export type UpdateRoomRequest = Schemas['UpdateRoomRequest'];
+export type JoinedParticipant = Schemas['JoinedParticipantResponse'];
 /** `POST …/participants/me/token`: my participant with a new token; the old one stops working. */
 export type RotatedToken = JoinedParticipant;
-
+export type Participant = Schemas['ParticipantResponse'];
 /** `DELETE …/participants/offline`: who the host removed. */
-export interface RemovedParticipants {
-  removed: string[];
-}
-
-/** `room_deleted` exists only in the server's log: the room's records go with the room. */
-export type AuditAction = 'settings_changed' | 'participant_removed' | 'host_changed' | 'timer_reset';
-
+export type RemovedParticipants = Schemas['RemovedParticipantsResponse'];
+/** A chat message. `text` is plain text: render it as text, never as HTML. */
+export type ChatMessage = Schemas['ChatMessageResponse'];
 /** One host action on record. `actor_name` and `details` are plain text: render them as text. */
-export interface AuditEntry {
-  entry_id: string;
-  at: string;
-  /** Who acted (the id stays the same after they leave). */
-  actor_id: string;
-  /** Their name when they acted. */
-  actor_name: string;
-  action: AuditAction;
-  /** What changed, in plain words: `work_duration_minutes 25 → 50, …`, a name, `offline: Ann, Bo`, `to Jun`. */
-  details: string;
-}
+export type AuditEntry = Schemas['AuditEntryResponse'];
+/** A short-lived, single-use credential that opens one hub connection (sent as `access_token`). */
+export type HubTicket = Schemas['HubTicketResponse'];
+/** `GET /push/key`: the server's VAPID public key (base64url), the `applicationServerKey` to subscribe with. */
+export type PushKey = Schemas['PushKeyResponse'];
+/** `POST …/push-subscriptions`: the browser's `PushSubscription.toJSON()` and the notifications' language. */
+export type SubscribePushRequest = Schemas['SubscribePushRequest'];
+export type PushSubscriptionRecord = Schemas['PushSubscriptionResponse'];
+/** `DELETE …/push-subscriptions`: which endpoint to drop. */
+export type UnsubscribePushRequest = Schemas['UnsubscribePushRequest'];
+/** A finished phase, from `GET …/sessions` (newest first). */
+export type Session = Schemas['SessionResponse'];
 
-export interface SyncResult {
-  client_time: number;
-  server_time: number;
-}
+/** A period's statistics: figures, focus per local day so far, and focus per person (most first). */
+export type Statistics = Schemas['StatisticsResponse'];
+export type DayFocus = Schemas['DayFocusResponse'];
+export type PersonFocus = Schemas['ParticipantFocusResponse'];
 
-export interface RoomEvent<T> {
-  room_id: string;
-  data: T;
-  server_time: string;
-}
+/** A phase that ran to its target: which, and when it ended (server clock). */
+export type LastCompletion = Sent<Schemas['LastCompletion']>;
 
-export interface TimerComplete {
-  completed_session_type: SessionType;
-  next_session_type: SessionType;
-  auto_start: boolean;
-}
+/**
+ * `join_room()`'s answer. The document marks `last_completion` required and not nullable, but it is null
+ * while no phase ever ran to its target (and absent from older servers).
+ */
+export type RoomSnapshot = Omit<Schemas['RoomSnapshot'], 'last_completion'> & {
+  last_completion?: LastCompletion | null;
+};
 
-export type ParticipantAction =
-  'joined' | 'left' | 'removed' | 'online' | 'offline' | 'status' | 'host_changed';
+export type SyncResult = Sent<Schemas['SyncResult']>;
+export type TimerComplete = Sent<Schemas['TimerCompleteData']>;
+export type ParticipantUpdate = Sent<Schemas['ParticipantUpdateData']>;
+export type RoomDeleted = Sent<Schemas['RoomDeletedData']>;
 
-export interface ParticipantUpdate {
-  action: ParticipantAction;
-  participant: Participant;
-  current_count: number;
-}
+/** `error`'s data: a refused call's code; `retry_after` only for RATE_LIMITED and SERVICE_BUSY. */
+export type HubError = Sent<Pick<Schemas['ErrorData'], 'code' | 'message'>> & {
+  retry_after?: number | null;
+};
 
-export type RoomDeletionReason = 'deleted' | 'expired';
+/** Every server → client event: which room, its data, and the server's clock when it was sent. */
+type Event<E extends { data?: unknown }, Data = Sent<NonNullable<E['data']>>> = Sent<Omit<E, 'data'>> & {
+  data: Data;
+};
 
-export interface HubError {
-  code: string;
-  message: string;
-  /** For RATE_LIMITED and SERVICE_BUSY: seconds to wait before trying again (REST's Retry-After). */
-  retry_after?: number;
-}
-
-/** Server → client events and their data. */
-export interface RoomEvents {
-  timer_update: TimerState;
-  timer_complete: TimerComplete;
-  participant_update: ParticipantUpdate;
-  room_updated: Room;
-  room_deleted: { reason: RoomDeletionReason };
-  chat_message: ChatMessage;
-  error: HubError;
-}
+export type TimerUpdateEvent = Event<Schemas['TimerUpdateEvent']>;
+export type TimerCompleteEvent = Event<Schemas['TimerCompleteEvent']>;
+export type ParticipantUpdateEvent = Event<Schemas['ParticipantUpdateEvent']>;
+export type RoomUpdatedEvent = Event<Schemas['RoomUpdatedEvent']>;
+export type RoomDeletedEvent = Event<Schemas['RoomDeletedEvent']>;
+export type ChatMessageEvent = Event<Schemas['ChatMessageEvent']>;
+export type ErrorEvent = Event<Schemas['ErrorEvent'], HubError>;

@@ -1,14 +1,16 @@
 import { Link } from 'react-router-dom';
 
 import { Button } from '@/components/button';
+import { buttonClass } from '@/components/button-class';
 import { AlertIcon, CloudOffIcon } from '@/components/icons';
 import { StatusPage } from '@/components/status-page';
-import type { RoomOutcome } from '@/features/room';
-import { useT, type MessageKey } from '@/lib/i18n';
+import type { RoomOutcome } from '@/features/room/stores/room-store';
+import { useT } from '@/lib/i18n/translate';
 
+import { appMessages, type AppMessageKey } from '../messages';
 import type { RoomSession } from '../room-session';
 
-const texts: Record<RoomOutcome, [MessageKey, MessageKey]> = {
+const texts: Record<RoomOutcome, [AppMessageKey, AppMessageKey]> = {
   'not-found': ['page.notFound.title', 'page.notFound.body'],
   deleted: ['page.deleted.title', 'page.deleted.body'],
   expired: ['page.expired.title', 'page.expired.body'],
@@ -25,7 +27,7 @@ interface RoomOutcomePageProps {
 
 /** The room cannot be shown: say why, and offer the way on. */
 export function RoomOutcomePage({ outcome, session }: RoomOutcomePageProps) {
-  const t = useT();
+  const t = useT(appMessages);
   const [title, body] = texts[outcome];
   // The room is still there: come back as a new participant.
   const canRejoin = outcome === 'removed' || outcome === 'gone';
@@ -46,10 +48,7 @@ export function RoomOutcomePage({ outcome, session }: RoomOutcomePageProps) {
           {t('page.joinAgain')}
         </Button>
       )}
-      <Link
-        to="/"
-        className={`button ${outcome === 'unreachable' || canRejoin ? 'button--secondary' : 'button--primary'}`}
-      >
+      <Link to="/" className={buttonClass(outcome === 'unreachable' || canRejoin ? 'secondary' : 'primary')}>
         {t('page.goHome')}
       </Link>
     </StatusPage>

@@ -2,9 +2,9 @@ import { act, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { useParticipantsStore } from '@/features/participants';
-import { useRoomStore } from '@/features/room';
-import { useTimerStore } from '@/features/timer';
+import { useParticipantsStore } from '@/features/participants/stores/participants-store';
+import { useRoomStore } from '@/features/room/stores/room-store';
+import { useTimerStore } from '@/features/timer/stores/timer-store';
 import { participant } from '@/testing/participant';
 import { timerState } from '@/testing/timer-state';
 import type { Room } from '@/types/api';

@@ -2,33 +2,32 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 
 import { BusyNote } from '@/components/busy-note';
-import { ChatPanel } from '@/features/chat';
-import { ParticipantList, useParticipantsStore } from '@/features/participants';
-import {
-  ConnectionIndicator,
-  CopyLinkButton,
-  JoinRoomPrompt,
-  LeaveRoomButton,
-  RecentChangesDialog,
-  RoomRhythm,
-  SettingsDialog,
-  saveCredentials,
-  useRoomStore,
-  type Credentials,
-} from '@/features/room';
-import {
-  AlertToggles,
-  PhaseChip,
-  PhaseEndBanner,
-  serverNow,
-  TimerPanel,
-  useTimerStore,
-} from '@/features/timer';
-import { useT } from '@/lib/i18n';
+import { ChatPanel } from '@/features/chat/components/chat-panel';
+import { ParticipantList } from '@/features/participants/components/participant-list';
+import { useParticipantsStore } from '@/features/participants/stores/participants-store';
+import { PushSwitch } from '@/features/push/components/push-switch';
+import { ConnectionIndicator } from '@/features/room/components/connection-indicator';
+import { CopyLinkButton } from '@/features/room/components/copy-link-button';
+import { JoinRoomPrompt } from '@/features/room/components/join-room-prompt';
+import { LeaveRoomButton } from '@/features/room/components/leave-room-button';
+import { RecentChangesDialog } from '@/features/room/components/recent-changes-dialog';
+import { RoomRhythm } from '@/features/room/components/room-rhythm';
+import { SettingsDialog } from '@/features/room/components/settings-dialog';
+import { StatsLink } from '@/features/room/components/stats-link';
+import { saveCredentials, type Credentials } from '@/features/room/lib/credentials';
+import { useRoomStore } from '@/features/room/stores/room-store';
+import { AlertToggles } from '@/features/timer/components/alert-toggles';
+import { PhaseChip } from '@/features/timer/components/phase-chip';
+import { PhaseEndBanner } from '@/features/timer/components/phase-end-banner';
+import { TimerPanel, type ControlBlock } from '@/features/timer/components/timer-panel';
+import { serverNow, useTimerStore } from '@/features/timer/stores/timer-store';
+import { useT } from '@/lib/i18n/translate';
 import type { Room } from '@/types/api';
 
+import { appMessages } from '../messages';
 import { RoomSession } from '../room-session';
 import { RoomOutcomePage } from './room-outcome';
+import styles from './room.module.css';
 
 export function Component() {
   const { roomId = '' } = useParams();
@@ -36,7 +35,7 @@ export function Component() {
 }
 
 function RoomPage({ roomId }: { roomId: string }) {
-  const t = useT();
+  const t = useT(appMessages);
   const [session] = useState(() => new RoomSession(roomId));
   const room = useRoomStore((s) => s.room);
   const credentials = useRoomStore((s) => s.credentials);
@@ -51,9 +50,9 @@ function RoomPage({ roomId }: { roomId: string }) {
   if (outcome) return <RoomOutcomePage outcome={outcome} session={session} />;
   if (!room) {
     return (
-      <div className="loading">
+      <div className={styles.loading}>
         <p role="status">{t('room.loading')}</p>
-        {busyUntil !== undefined && <BusyNote retryAt={busyUntil} />}
+        {busyUntil !== undefined && <BusyNote retryAt={busyUntil} className={styles.loading__busy} />}
       </div>
     );
   }
@@ -80,7 +79,7 @@ interface RoomViewProps {
 }
 
 export function RoomView({ room, credentials, session }: RoomViewProps) {
-  const t = useT();
+  const t = useT(appMessages);
   const navigate = useNavigate();
   const connection = useRoomStore((s) => s.connection);
   const busyUntil = useRoomStore((s) => s.busyUntil);
@@ -90,42 +89,49 @@ export function RoomView({ room, credentials, session }: RoomViewProps) {
     (s) => s.participants.find((p) => p.participant_id === credentials.participant_id)?.is_host ?? false,
   );
 
-  let disabledReason: string | undefined;
-  if (connection !== 'connected') disabledReason = t('timer.notConnected');
-  else if (!room.allow_all_control && !isHost) disabledReason = t('timer.onlyHost');
+  let blocked: ControlBlock | undefined;
+  if (connection !== 'connected') blocked = 'not-connected';
+  else if (!room.allow_all_control && !isHost) blocked = 'only-host';
 
   return (
-    <div className="room">
-      <div className="room__bar">
-        <div className="room__heading">
-          <div className="room__title-row">
-            <h1 className="room__name">{room.room_name}</h1>
+    <div className={styles.room}>
+      <div className={styles.room__bar}>
+        <div className={styles.room__heading}>
+          <div className={styles['room__title-row']}>
+            <h1 className={styles.room__name}>{room.room_name}</h1>
             <ConnectionIndicator />
           </div>
           <RoomRhythm room={room} />
         </div>
-        <div className="room__actions" role="toolbar" aria-label={t('room.controls')}>
+        <div className={styles.room__actions} role="toolbar" aria-label={t('room.controls')}>
           <CopyLinkButton roomId={room.room_id} />
+          <StatsLink roomId={room.room_id} />
           {isHost ? (
             <SettingsDialog room={room} token={credentials.token} now={serverNow} />
           ) : (
             <RecentChangesDialog roomId={room.room_id} token={credentials.token} now={serverNow} />
           )}
-          <AlertToggles />
+          <AlertToggles more={<PushSwitch roomId={room.room_id} token={credentials.token} />} />
           <LeaveRoomButton onLeave={() => void session.leave().then(() => navigate('/'))} />
         </div>
       </div>
-      {busyUntil !== undefined && <BusyNote retryAt={busyUntil} className="room__busy" />}
+      {busyUntil !== undefined && <BusyNote retryAt={busyUntil} className={styles.room__busy} />}
       <PhaseEndBanner />
-      <div className="room__grid">
+      <div className={styles.room__grid}>
         {/* Chat before the participants: on a phone its header (and unread count) stays near the top. */}
-        <TimerPanel longBreakInterval={room.long_break_interval} disabledReason={disabledReason} />
+        <TimerPanel
+          className={styles.room__timer}
+          longBreakInterval={room.long_break_interval}
+          blocked={blocked}
+        />
         <ChatPanel
+          className={styles.room__chat}
           myParticipantId={credentials.participant_id}
           connected={connection === 'connected'}
           phase={<PhaseChip />}
         />
         <ParticipantList
+          className={styles.room__people}
           roomId={room.room_id}
           myParticipantId={credentials.participant_id}
           token={credentials.token}

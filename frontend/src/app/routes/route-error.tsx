@@ -2,17 +2,21 @@ import { useEffect } from 'react';
 import { Link, useRouteError } from 'react-router-dom';
 
 import { Button } from '@/components/button';
+import { buttonClass } from '@/components/button-class';
 import { AlertIcon, CloudOffIcon } from '@/components/icons';
 import { StatusPage } from '@/components/status-page';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
+
+import { appMessages } from '../messages';
+import { PageCodeUnavailable } from '../page-code';
 
 const healthPollMs = 3000;
 
 /** A page's code could not be fetched (the server is down or was redeployed), or a page failed. */
 export function RouteError() {
-  const t = useT();
+  const t = useT(appMessages);
   const error = useRouteError();
-  const unreachable = error instanceof TypeError;
+  const unreachable = error instanceof TypeError || error instanceof PageCodeUnavailable;
 
   // When the server answers again, load the page afresh (new code, if it was redeployed).
   useEffect(() => {
@@ -28,7 +32,7 @@ export function RouteError() {
   if (!unreachable) {
     return (
       <StatusPage title={t('page.error.title')} body={t('page.error.body')} icon={<AlertIcon />}>
-        <Link to="/" className="button button--primary" reloadDocument>
+        <Link to="/" className={buttonClass('primary')} reloadDocument>
           {t('page.goHome')}
         </Link>
       </StatusPage>

@@ -6,7 +6,7 @@ import { useChatStore } from '../stores/chat-store';
 
 /** Sends over the hub; the stored message is shown at once (its broadcast, arriving too, is ignored). */
 export async function sendMessage(text: string, myParticipantId: string): Promise<void> {
-  const message = await invokeRoomHub<ChatMessage>('send_message', text);
+  const message = await invokeRoomHub('send_message', text);
   useChatStore.getState().receive(message, myParticipantId);
 }
 

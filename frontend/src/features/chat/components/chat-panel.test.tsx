@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-client';
 import { invokeRoomHub } from '@/lib/hub';
 import { chatMessage } from '@/testing/chat-message';
+import { fakeInvoke } from '@/testing/hub';
 
 import { ChatPanel } from './chat-panel';
 import { useChatStore } from '../stores/chat-store';
@@ -38,7 +39,9 @@ describe('ChatPanel', () => {
   });
 
   it('sends with Enter, keeps Shift+Enter as a new line, and shows the stored message', async () => {
-    invoke.mockImplementation((_method, text) => Promise.resolve(chatMessage('m9', me, String(text))));
+    invoke.mockImplementation(
+      fakeInvoke((_method, text) => Promise.resolve(chatMessage('m9', me, String(text)))),
+    );
     renderPanel();
     await userEvent.type(box(), 'first line{Shift>}{Enter}{/Shift}second');
     expect(invoke).not.toHaveBeenCalled();

@@ -1,8 +1,12 @@
 import { useId, type ReactNode } from 'react';
 
 import { ChatIcon, ChevronDownIcon } from '@/components/icons';
-import { useT } from '@/lib/i18n';
+import panel from '@/components/panel.module.css';
+import { cx } from '@/lib/class-names';
+import { useT } from '@/lib/i18n/translate';
 
+import { chatMessages } from '../messages';
+import styles from './chat-panel.module.css';
 import { MessageComposer } from './message-composer';
 import { MessageList } from './message-list';
 import { useChatStore } from '../stores/chat-store';
@@ -13,11 +17,12 @@ interface ChatPanelProps {
   connected: boolean;
   /** The room's phase, shown in the header so it stays in sight while chatting (on a phone, too). */
   phase?: ReactNode;
+  className?: string;
 }
 
 /** The room's chat: folds away under its header, which then counts the messages that arrive. */
-export function ChatPanel({ myParticipantId, connected, phase }: ChatPanelProps) {
-  const t = useT();
+export function ChatPanel({ myParticipantId, connected, phase, className }: ChatPanelProps) {
+  const t = useT(chatMessages);
   const bodyId = useId();
   const expanded = useChatStore((s) => s.expanded);
   const unread = useChatStore((s) => s.unread);
@@ -25,12 +30,16 @@ export function ChatPanel({ myParticipantId, connected, phase }: ChatPanelProps)
   const showUnread = !expanded && unread > 0;
 
   return (
-    <section className="panel chat" data-expanded={expanded} aria-labelledby={`${bodyId}-title`}>
-      <header className="chat__header">
-        <h2 id={`${bodyId}-title`} className="panel__title chat__title">
+    <section
+      className={cx(panel.panel, styles.chat, className)}
+      data-expanded={expanded}
+      aria-labelledby={`${bodyId}-title`}
+    >
+      <header className={styles.chat__header}>
+        <h2 id={`${bodyId}-title`} className={cx(panel.panel__title, styles.chat__title)}>
           <button
             type="button"
-            className="chat__toggle"
+            className={styles.chat__toggle}
             aria-expanded={expanded}
             aria-controls={bodyId}
             aria-label={showUnread ? t('chat.titleUnread', { count: unread }) : t('chat.title')}
@@ -39,18 +48,18 @@ export function ChatPanel({ myParticipantId, connected, phase }: ChatPanelProps)
             <ChatIcon />
             <span>{t('chat.title')}</span>
             {showUnread && (
-              <span className="chat__unread" data-testid="chat-unread">
+              <span className={styles.chat__unread} data-testid="chat-unread">
                 {unread > 99 ? '99+' : unread}
               </span>
             )}
-            <span className="chat__chevron">
+            <span className={styles.chat__chevron}>
               <ChevronDownIcon />
             </span>
           </button>
         </h2>
         {phase}
       </header>
-      <div id={bodyId} className="chat__body" hidden={!expanded}>
+      <div id={bodyId} className={styles.chat__body} hidden={!expanded}>
         {expanded && (
           <>
             <MessageList myParticipantId={myParticipantId} />

@@ -1,9 +1,13 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 
-import { useLanguageStore, useT } from '@/lib/i18n';
+import { cx } from '@/lib/class-names';
+import { useLanguageStore } from '@/lib/i18n/language';
+import { useT } from '@/lib/i18n/translate';
 import type { ChatMessage } from '@/types/api';
 
 import { continuesGroup } from '../lib/messages';
+import { chatMessages } from '../messages';
+import styles from './message-list.module.css';
 import { useChatStore } from '../stores/chat-store';
 
 /** Closer than this to the bottom counts as "reading the latest": new messages scroll into view. */
@@ -14,7 +18,7 @@ interface MessageListProps {
 }
 
 export function MessageList({ myParticipantId }: MessageListProps) {
-  const t = useT();
+  const t = useT(chatMessages);
   const language = useLanguageStore((s) => s.language);
   const messages = useChatStore((s) => s.messages);
   const scroller = useRef<HTMLDivElement>(null);
@@ -34,7 +38,7 @@ export function MessageList({ myParticipantId }: MessageListProps) {
   return (
     <div
       ref={scroller}
-      className="chat__scroller"
+      className={styles.chat__scroller}
       role="log"
       aria-label={t('chat.messages')}
       tabIndex={0}
@@ -44,9 +48,9 @@ export function MessageList({ myParticipantId }: MessageListProps) {
       }}
     >
       {messages.length === 0 ? (
-        <p className="chat__empty">{t('chat.empty')}</p>
+        <p className={styles.chat__empty}>{t('chat.empty')}</p>
       ) : (
-        <ol className="chat__messages">
+        <ol className={styles.chat__messages}>
           {messages.map((message, i) => (
             <MessageItem
               key={message.message_id}
@@ -70,20 +74,27 @@ interface MessageItemProps {
 }
 
 function MessageItem({ message, mine, continued, time }: MessageItemProps) {
-  const t = useT();
-  const classes = ['message', mine && 'message--mine', continued && 'message--continued'].filter(Boolean);
+  const t = useT(chatMessages);
   return (
-    <li className={classes.join(' ')}>
+    <li
+      className={cx(
+        styles.message,
+        mine && styles['message--mine'],
+        continued && styles['message--continued'],
+      )}
+    >
       {!continued && (
-        <p className="message__meta">
-          <span className="message__author">{mine ? t('chat.you') : message.user_name}</span>
-          <time className="message__time" dateTime={message.sent_at}>
+        <p className={styles.message__meta}>
+          <span className={styles.message__author}>{mine ? t('chat.you') : message.user_name}</span>
+          <time className={styles.message__time} dateTime={message.sent_at}>
             {time.format(new Date(message.sent_at))}
           </time>
         </p>
       )}
       {/* Plain text, as the contract says: React escapes it, so markup in a message shows as typed. */}
-      <p className="message__text">{message.text}</p>
+      <p className={styles.message__text} data-testid="message-text">
+        {message.text}
+      </p>
     </li>
   );
 }

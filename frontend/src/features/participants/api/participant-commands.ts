@@ -11,13 +11,19 @@ const people = () => useParticipantsStore.getState();
 
 /** Tells the room what I am doing; null follows the room's phase again. */
 export async function setMyStatus(status: ParticipantStatus | null): Promise<void> {
-  const me = await invokeRoomHub<Participant>('set_status', status);
+  const me = await invokeRoomHub('set_status', status);
   people().applyUpdate({ action: 'status', participant: me, current_count: 0 });
+}
+
+/** Tells the room what I am working on; null (or only blanks) clears it. */
+export async function setMyTask(task: string | null): Promise<void> {
+  const me = await invokeRoomHub('set_task', task?.trim() || null);
+  people().applyUpdate({ action: 'task', participant: me, current_count: 0 });
 }
 
 /** Host only: hands the host role to another participant. */
 export async function makeHost(participant: Participant): Promise<void> {
-  const host = await invokeRoomHub<Participant>('transfer_host', participant.participant_id);
+  const host = await invokeRoomHub('transfer_host', participant.participant_id);
   people().applyUpdate({ action: 'host_changed', participant: host, current_count: 0 });
 }
 

@@ -1,10 +1,14 @@
 import { useId, useState } from 'react';
 
-import { useT } from '@/lib/i18n';
+import field from '@/components/field.module.css';
+import { cx } from '@/lib/class-names';
+import { useT } from '@/lib/i18n/translate';
 import type { Participant } from '@/types/api';
 
 import { setMyStatus } from '../api/participant-commands';
 import { statusChoiceOf, type StatusChoice } from '../lib/status';
+import { participantsMessages } from '../messages';
+import styles from './my-status-field.module.css';
 
 const choices: StatusChoice[] = ['room', 'focusing', 'break', 'away'];
 
@@ -14,7 +18,7 @@ interface MyStatusFieldProps {
 
 /** Lets me tell the room what I am doing, or follow the room's phase. */
 export function MyStatusField({ me }: MyStatusFieldProps) {
-  const t = useT();
+  const t = useT(participantsMessages);
   const id = useId();
   const [failed, setFailed] = useState(false);
 
@@ -24,13 +28,13 @@ export function MyStatusField({ me }: MyStatusFieldProps) {
   };
 
   return (
-    <div className="my-status">
-      <label htmlFor={id} className="my-status__label">
+    <div className={styles['my-status']}>
+      <label htmlFor={id} className={styles['my-status__label']}>
         {t('participants.myStatus')}
       </label>
       <select
         id={id}
-        className="input my-status__select"
+        className={cx(field.input, styles['my-status__select'])}
         value={statusChoiceOf(me)}
         onChange={(event) => choose(event.target.value as StatusChoice)}
         aria-describedby={failed ? `${id}-error` : undefined}
@@ -42,7 +46,7 @@ export function MyStatusField({ me }: MyStatusFieldProps) {
         ))}
       </select>
       {failed && (
-        <p id={`${id}-error`} className="my-status__error" role="alert">
+        <p id={`${id}-error`} className={styles['my-status__error']} role="alert">
           {t('participants.error.status')}
         </p>
       )}

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { apiRequest } from '@/lib/api-client';
 import { invokeRoomHub } from '@/lib/hub';
-import { useLanguageStore } from '@/lib/i18n';
+import { useLanguageStore } from '@/lib/i18n/language';
 import { participant } from '@/testing/participant';
 import { timerState } from '@/testing/timer-state';
 

@@ -1,17 +1,19 @@
-import { useState } from 'react';
-
+import { iconButtonClass } from '@/components/button-class';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CrownIcon, MakeHostIcon, RemoveUserIcon } from '@/components/icons';
-import { ApiError } from '@/lib/api-client';
-import { useT, type MessageKey } from '@/lib/i18n';
-import { busyMessage } from '@/lib/retry';
+import panel from '@/components/panel.module.css';
+import { cx } from '@/lib/class-names';
+import { useT } from '@/lib/i18n/translate';
 import type { Participant } from '@/types/api';
 
 import { MyStatusField } from './my-status-field';
+import { MyTaskField } from './my-task-field';
+import styles from './participant-list.module.css';
 import { RemoveOffline } from './remove-offline';
 import { StatusSummary } from './status-summary';
-import { makeHost, removeParticipant } from '../api/participant-commands';
+import { useParticipantActions, type PendingAction } from '../hooks/use-participant-actions';
 import { presenceOf, type RoomPhase } from '../lib/status';
+import { participantsMessages } from '../messages';
 import { useParticipantsStore } from '../stores/participants-store';
 
 interface ParticipantListProps {
@@ -21,54 +23,31 @@ interface ParticipantListProps {
   token: string;
   /** The room's current phase: statuses that follow the room are derived from it. */
   phase: RoomPhase | undefined;
+  className?: string;
 }
 
-interface PendingAction {
-  kind: 'remove' | 'host';
-  participant: Participant;
-}
-
-const actionErrors: Partial<Record<ApiError['code'], MessageKey>> = {
-  FORBIDDEN: 'participants.error.notHost',
-  PARTICIPANT_NOT_FOUND: 'participants.error.gone',
-  NETWORK_ERROR: 'error.network',
-};
-
-export function ParticipantList({ roomId, myParticipantId, token, phase }: ParticipantListProps) {
-  const t = useT();
+export function ParticipantList({ roomId, myParticipantId, token, phase, className }: ParticipantListProps) {
+  const t = useT(participantsMessages);
   const participants = useParticipantsStore((s) => s.participants);
-  const [pending, setPending] = useState<PendingAction>();
-  const [error, setError] = useState<string>();
+  const { pending, setPending, error, confirm } = useParticipantActions(roomId, token);
   const me = participants.find((p) => p.participant_id === myParticipantId);
   const canManage = me?.is_host ?? false;
   const offline = participants.filter((p) => !p.online && p.participant_id !== myParticipantId);
 
-  const confirm = async ({ kind, participant }: PendingAction) => {
-    setError(undefined);
-    try {
-      if (kind === 'remove') await removeParticipant(roomId, participant, token);
-      else await makeHost(participant);
-    } catch (e) {
-      if (e instanceof ApiError && e.isBusy) {
-        setError(busyMessage(e, t));
-        return;
-      }
-      const code = e instanceof ApiError ? e.code : 'UNKNOWN_ERROR';
-      setError(t(actionErrors[code] ?? 'error.generic', { name: participant.user_name }));
-    }
-  };
-
   return (
-    <section className="panel participants" aria-labelledby="participants-title">
-      <header className="panel__header">
-        <h2 id="participants-title" className="panel__title">
+    <section className={cx(panel.panel, className)} aria-labelledby="participants-title">
+      <header className={panel.panel__header}>
+        <h2 id="participants-title" className={panel.panel__title}>
           {t('participants.title')}
         </h2>
-        <span className="participants__count">{t('participants.count', { count: participants.length })}</span>
+        <span className={styles.participants__count}>
+          {t('participants.count', { count: participants.length })}
+        </span>
       </header>
       <StatusSummary participants={participants} phase={phase} />
       {me && <MyStatusField me={me} />}
-      <ul className="participants__list" aria-labelledby="participants-title">
+      {me && <MyTaskField saved={me.task ?? ''} />}
+      <ul className={styles.participants__list} aria-labelledby="participants-title">
         {participants.map((p) => (
           <ParticipantRow
             key={p.participant_id}
@@ -80,7 +59,7 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
         ))}
       </ul>
       {error && (
-        <p className="participants__error" role="alert">
+        <p className={styles.participants__error} role="alert">
           {error}
         </p>
       )}
@@ -92,7 +71,6 @@ export function ParticipantList({ roomId, myParticipantId, token, phase }: Parti
           title={t(`participants.${pending.kind}.title`, { name: pending.participant.user_name })}
           description={t(`participants.${pending.kind}.body`, { name: pending.participant.user_name })}
           confirmLabel={t(`participants.${pending.kind}.confirm`)}
-          cancelLabel={t('dialog.cancel')}
           onConfirm={() => void confirm(pending)}
           danger={pending.kind === 'remove'}
         />
@@ -110,36 +88,42 @@ interface ParticipantRowProps {
 }
 
 function ParticipantRow({ participant, phase, isMe, manage }: ParticipantRowProps) {
-  const t = useT();
+  const t = useT(participantsMessages);
   const presence = presenceOf(participant, phase);
   const name = participant.user_name;
   return (
-    <li className="participant" data-online={participant.online} data-presence={presence}>
+    <li className={styles.participant} data-online={participant.online} data-presence={presence}>
       <span
-        className={`presence-dot ${participant.online ? 'presence-dot--online' : ''}`}
+        className={cx(styles['presence-dot'], participant.online && styles['presence-dot--online'])}
         role="img"
         aria-label={participant.online ? t('participants.online') : t('participants.offline')}
       />
-      <span className="participant__main">
-        <span className="participant__name">
+      <span className={styles.participant__main}>
+        <span className={styles.participant__name} data-testid="participant-name">
           {name}
-          {isMe && <span className="participant__you"> ({t('participants.you')})</span>}
+          {isMe && <span className={styles.participant__you}> ({t('participants.you')})</span>}
         </span>
-        <span className={`participant__status participant__status--${presence}`}>
+        <span className={cx(styles.participant__status, styles[`participant__status--${presence}`])}>
           {t(`presence.${presence}`)}
         </span>
+        {participant.task && (
+          <span className={styles.participant__task} title={participant.task} data-testid="participant-task">
+            <span className="visually-hidden">{t('participants.task.prefix')} </span>
+            {participant.task}
+          </span>
+        )}
       </span>
       {participant.is_host && (
-        <span className="badge badge--host">
+        <span className={cx(styles.badge, styles['badge--host'])}>
           <CrownIcon />
           {t('participants.host')}
         </span>
       )}
       {manage && (
-        <span className="participant__actions">
+        <span className={styles.participant__actions}>
           <button
             type="button"
-            className="icon-button icon-button--quiet"
+            className={iconButtonClass('quiet')}
             aria-label={t('participants.host.label', { name })}
             title={t('participants.host.label', { name })}
             onClick={() => manage({ kind: 'host', participant })}
@@ -148,7 +132,7 @@ function ParticipantRow({ participant, phase, isMe, manage }: ParticipantRowProp
           </button>
           <button
             type="button"
-            className="icon-button icon-button--quiet icon-button--danger"
+            className={iconButtonClass('danger')}
             aria-label={t('participants.remove.label', { name })}
             title={t('participants.remove.label', { name })}
             onClick={() => manage({ kind: 'remove', participant })}

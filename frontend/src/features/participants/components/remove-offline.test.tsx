@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { ApiError, apiRequest } from '@/lib/api-client';
-import { useLanguageStore } from '@/lib/i18n';
+import { useLanguageStore } from '@/lib/i18n/language';
 import { participant } from '@/testing/participant';
 import { timerState } from '@/testing/timer-state';
 

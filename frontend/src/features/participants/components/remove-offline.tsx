@@ -4,11 +4,13 @@ import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { UserOffIcon } from '@/components/icons';
 import { ApiError } from '@/lib/api-client';
-import { useT, type MessageKey, type Translate } from '@/lib/i18n';
+import { useT, type Translate } from '@/lib/i18n/translate';
 import { busyMessage } from '@/lib/retry';
 import type { Participant } from '@/types/api';
 
 import { removeOfflineParticipants } from '../api/participant-commands';
+import { participantsMessages, type ParticipantsMessageKey } from '../messages';
+import styles from './remove-offline.module.css';
 
 interface RemoveOfflineProps {
   roomId: string;
@@ -23,12 +25,12 @@ type Outcome = { removed: number } | { error: unknown };
 /** How long the result stays in sight. */
 const outcomeShownMs = 10_000;
 
-const errorMessages: Partial<Record<ApiError['code'], MessageKey>> = {
+const errorMessages: Partial<Record<ApiError['code'], ParticipantsMessageKey>> = {
   FORBIDDEN: 'participants.error.notHost',
   NETWORK_ERROR: 'error.network',
 };
 
-function failureText(error: unknown, t: Translate): string {
+function failureText(error: unknown, t: Translate<ParticipantsMessageKey>): string {
   if (!(error instanceof ApiError)) return t('error.generic');
   // SERVICE_BUSY here means the server cannot tell who is online: it removed nobody.
   if (error.code === 'SERVICE_BUSY') return t('participants.error.presenceUnknown');
@@ -36,15 +38,14 @@ function failureText(error: unknown, t: Translate): string {
   return t(errorMessages[error.code] ?? 'error.generic');
 }
 
-function outcomeText(outcome: { removed: number }, t: Translate): string {
+function outcomeText(outcome: { removed: number }, t: Translate<ParticipantsMessageKey>): string {
   if (outcome.removed === 0) return t('participants.removeOffline.none');
-  const key = outcome.removed === 1 ? 'one' : 'other';
-  return t(`participants.removeOffline.done.${key}`, { count: outcome.removed });
+  return t('participants.removeOffline.done', { count: outcome.removed });
 }
 
 /** The host frees the seats of everyone offline at once, after a confirmation that says who. */
 export function RemoveOffline({ roomId, token, offline }: RemoveOfflineProps) {
-  const t = useT();
+  const t = useT(participantsMessages);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -70,37 +71,31 @@ export function RemoveOffline({ roomId, token, offline }: RemoveOfflineProps) {
 
   const count = offline.length;
   return (
-    <div className="remove-offline">
+    <div className={styles['remove-offline']}>
       {count > 0 && (
-        <Button
-          variant="secondary"
-          className="remove-offline__button"
-          disabled={busy}
-          onClick={() => setConfirming(true)}
-        >
+        <Button variant="secondary" disabled={busy} onClick={() => setConfirming(true)}>
           <UserOffIcon />
           <span>{t('participants.removeOffline', { count })}</span>
         </Button>
       )}
       {outcome && 'removed' in outcome && (
-        <p className="remove-offline__note" role="status">
+        <p className={styles['remove-offline__note']} role="status">
           {outcomeText(outcome, t)}
         </p>
       )}
       {outcome && 'error' in outcome && (
-        <p className="participants__error" role="alert">
+        <p className={styles['remove-offline__error']} role="alert">
           {failureText(outcome.error, t)}
         </p>
       )}
       <ConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}
-        title={t(`participants.removeOffline.title.${count === 1 ? 'one' : 'other'}`, { count })}
+        title={t('participants.removeOffline.title', { count })}
         description={t('participants.removeOffline.body', {
           names: offline.map((p) => p.user_name).join(', '),
         })}
         confirmLabel={t('participants.removeOffline.confirm')}
-        cancelLabel={t('dialog.cancel')}
         onConfirm={() => void remove()}
         danger
       />

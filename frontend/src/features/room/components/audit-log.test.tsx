@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { ApiError, apiRequest } from '@/lib/api-client';
-import { useLanguageStore } from '@/lib/i18n';
+import { useLanguageStore } from '@/lib/i18n/language';
 import { timerState } from '@/testing/timer-state';
 import type { AuditEntry, Room } from '@/types/api';
 

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 
 import { Button } from '@/components/button';
 import { LinkIcon } from '@/components/icons';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
 import { roomPath } from '../lib/room-link';
+import { roomMessages } from '../messages';
 
 interface CopyLinkButtonProps {
   roomId: string;
@@ -12,7 +13,7 @@ interface CopyLinkButtonProps {
 
 /** Copies this page's own origin + path, so the link works behind any proxy the browser went through. */
 export function CopyLinkButton({ roomId }: CopyLinkButtonProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {

@@ -1,88 +1,31 @@
-import { useState, type FormEvent } from 'react';
-
 import { Button } from '@/components/button';
+import form from '@/components/form.module.css';
+import panel from '@/components/panel.module.css';
 import { TextField } from '@/components/text-field';
-import { useT } from '@/lib/i18n';
+import { cx } from '@/lib/class-names';
+import { useT } from '@/lib/i18n/translate';
 import type { CreatedRoom } from '@/types/api';
 
 import { SettingsFields } from './settings-fields';
-import { createRoom } from '../api/rooms';
-import { saveCredentials } from '../lib/credentials';
-import { problemMessages, submitFailure, type FieldMessages } from '../lib/form-errors';
-import {
-  checkDisplayName,
-  checkRoomName,
-  defaultSettings,
-  draftOf,
-  settingsOf,
-  settingsProblems,
-  type SettingsDraft,
-} from '../lib/room-form';
+import { useCreateRoom } from '../hooks/use-create-room';
+import { roomMessages } from '../messages';
 
 interface CreateRoomFormProps {
   onCreated: (room: CreatedRoom) => void;
 }
 
-interface Draft {
-  room_name: string;
-  host_name: string;
-  settings: SettingsDraft;
-}
-
-function localProblems(draft: Draft) {
-  return {
-    room_name: checkRoomName(draft.room_name),
-    host_name: checkDisplayName(draft.host_name),
-    ...settingsProblems(draft.settings),
-  };
-}
-
 export function CreateRoomForm({ onCreated }: CreateRoomFormProps) {
-  const t = useT();
-  const [draft, setDraft] = useState<Draft>({
-    room_name: '',
-    host_name: '',
-    settings: draftOf(defaultSettings),
-  });
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldMessages>({});
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const local = problemMessages(localProblems(draft), t);
-  // Once the user has tried to submit, field messages follow every keystroke.
-  const errors = submitted ? { ...serverErrors, ...local } : serverErrors;
-
-  const update = (next: Draft) => {
-    setDraft(next);
-    setServerErrors({});
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    setFormError(undefined);
-    if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    try {
-      const room = await createRoom({
-        room_name: draft.room_name,
-        host_name: draft.host_name.trim(),
-        ...settingsOf(draft.settings),
-      });
-      saveCredentials(room.room_id, room.participant);
-      onCreated(room);
-    } catch (error) {
-      const failure = submitFailure(error, t);
-      setServerErrors(failure.fields);
-      setFormError(failure.form);
-      setBusy(false);
-    }
-  };
+  const t = useT(roomMessages);
+  const { draft, update, errors, formError, busy, submit } = useCreateRoom(onCreated);
 
   return (
-    <form className="panel form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="create-title">
-      <h2 id="create-title" className="panel__title">
+    <form
+      className={cx(panel.panel, form.form)}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="create-title"
+    >
+      <h2 id="create-title" className={panel.panel__title}>
         {t('home.create.title')}
       </h2>
       <TextField
@@ -113,7 +56,7 @@ export function CreateRoomForm({ onCreated }: CreateRoomFormProps) {
         onChange={(settings) => update({ ...draft, settings })}
       />
       {formError && (
-        <p className="form__error" role="alert">
+        <p className={form.form__error} role="alert">
           {formError}
         </p>
       )}

@@ -1,17 +1,22 @@
 import { useState, type FormEvent } from 'react';
 
 import { Button } from '@/components/button';
+import form from '@/components/form.module.css';
+import panel from '@/components/panel.module.css';
 import { TextField } from '@/components/text-field';
-import { useT } from '@/lib/i18n';
+import { cx } from '@/lib/class-names';
+import { useT } from '@/lib/i18n/translate';
 
 import { roomIdFromInput } from '../lib/room-link';
+import { roomMessages } from '../messages';
+import styles from './join-by-link-form.module.css';
 
 interface JoinByLinkFormProps {
   onRoom: (roomId: string) => void;
 }
 
 export function JoinByLinkForm({ onRoom }: JoinByLinkFormProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
 
@@ -23,12 +28,13 @@ export function JoinByLinkForm({ onRoom }: JoinByLinkFormProps) {
   };
 
   return (
-    <form className="panel form" onSubmit={submit} noValidate aria-labelledby="join-title">
-      <h2 id="join-title" className="panel__title">
+    <form className={cx(panel.panel, form.form)} onSubmit={submit} noValidate aria-labelledby="join-title">
+      <h2 id="join-title" className={panel.panel__title}>
         {t('home.join.title')}
       </h2>
-      <div className="inline-form">
+      <div className={styles['inline-form']}>
         <TextField
+          className={styles['inline-form__field']}
           name="room_link"
           label={t('home.join.label')}
           placeholder={t('home.join.placeholder')}

@@ -2,14 +2,19 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { BusyNote } from '@/components/busy-note';
 import { Button } from '@/components/button';
+import form from '@/components/form.module.css';
+import panel from '@/components/panel.module.css';
 import { TextField } from '@/components/text-field';
-import { useT } from '@/lib/i18n';
+import { cx } from '@/lib/class-names';
+import { useT } from '@/lib/i18n/translate';
 import { retryWhenBusy, SupersededError } from '@/lib/retry';
 import type { JoinedParticipant } from '@/types/api';
 
 import { joinRoom } from '../api/rooms';
 import { submitFailure } from '../lib/form-errors';
 import { checkDisplayName } from '../lib/room-form';
+import { roomMessages } from '../messages';
+import styles from './join-room-prompt.module.css';
 
 interface JoinRoomPromptProps {
   roomId: string;
@@ -21,7 +26,7 @@ interface JoinRoomPromptProps {
 
 /** Asks a newcomer for the name the room will see, once per room and browser. */
 export function JoinRoomPrompt({ roomId, roomName, onJoined, onRefused }: JoinRoomPromptProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -54,12 +59,12 @@ export function JoinRoomPrompt({ roomId, roomName, onJoined, onRefused }: JoinRo
 
   return (
     <form
-      className="panel form join-prompt"
+      className={cx(panel.panel, form.form, styles['join-prompt'])}
       onSubmit={(e) => void submit(e)}
       noValidate
       aria-labelledby="join-prompt-title"
     >
-      <h1 id="join-prompt-title" className="join-prompt__title">
+      <h1 id="join-prompt-title" className={styles['join-prompt__title']}>
         {t('room.join.title', { room: roomName })}
       </h1>
       <TextField

@@ -3,14 +3,16 @@ import { useState } from 'react';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { LeaveIcon } from '@/components/icons';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
+
+import { roomMessages } from '../messages';
 
 interface LeaveRoomButtonProps {
   onLeave: () => void;
 }
 
 export function LeaveRoomButton({ onLeave }: LeaveRoomButtonProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [confirming, setConfirming] = useState(false);
   return (
     <>
@@ -24,7 +26,6 @@ export function LeaveRoomButton({ onLeave }: LeaveRoomButtonProps) {
         title={t('room.leave.title')}
         description={t('room.leave.body')}
         confirmLabel={t('room.leave')}
-        cancelLabel={t('dialog.cancel')}
         onConfirm={onLeave}
       />
     </>

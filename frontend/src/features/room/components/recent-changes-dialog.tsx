@@ -2,9 +2,12 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 
 import { Button } from '@/components/button';
+import { iconButtonClass } from '@/components/button-class';
+import dialog from '@/components/dialog.module.css';
 import { CloseIcon, HistoryIcon } from '@/components/icons';
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
+import { roomMessages } from '../messages';
 import { AuditLog } from './audit-log';
 
 interface RecentChangesDialogProps {
@@ -16,7 +19,7 @@ interface RecentChangesDialogProps {
 
 /** Everyone's read-only view of the host's recent actions (the host sees them in the settings dialog). */
 export function RecentChangesDialog({ roomId, token, now = Date.now }: RecentChangesDialogProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const [open, setOpen] = useState(false);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -27,15 +30,17 @@ export function RecentChangesDialog({ roomId, token, now = Date.now }: RecentCha
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
-          <div className="dialog__header">
-            <Dialog.Title className="dialog__title">{t('audit.title')}</Dialog.Title>
-            <Dialog.Close className="icon-button" aria-label={t('settings.close')}>
+        <Dialog.Overlay className={dialog['dialog-overlay']} />
+        <Dialog.Content className={dialog.dialog}>
+          <div className={dialog.dialog__header}>
+            <Dialog.Title className={dialog.dialog__title}>{t('audit.title')}</Dialog.Title>
+            <Dialog.Close className={iconButtonClass()} aria-label={t('settings.close')}>
               <CloseIcon />
             </Dialog.Close>
           </div>
-          <Dialog.Description className="dialog__description">{t('audit.description')}</Dialog.Description>
+          <Dialog.Description className={dialog.dialog__description}>
+            {t('audit.description')}
+          </Dialog.Description>
           {open && <AuditLog roomId={roomId} token={token} now={now} heading={false} />}
         </Dialog.Content>
       </Dialog.Portal>

@@ -1,11 +1,14 @@
-import { useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 import type { Room } from '@/types/api';
+
+import { roomMessages } from '../messages';
+import styles from './room-rhythm.module.css';
 
 /** The room's durations in one line, so a settings change by the host is visible to everyone at once. */
 export function RoomRhythm({ room }: { room: Room }) {
-  const t = useT();
+  const t = useT(roomMessages);
   return (
-    <p className="room__rhythm" data-testid="room-rhythm">
+    <p className={styles.room__rhythm} data-testid="room-rhythm">
       {t('room.rhythm', {
         work: room.work_duration_minutes,
         break: room.break_duration_minutes,

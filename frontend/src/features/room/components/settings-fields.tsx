@@ -1,8 +1,10 @@
 import { SwitchField } from '@/components/switch-field';
 import { TextField } from '@/components/text-field';
-import { useT, type MessageKey } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/translate';
 
 import { settingRanges, type BooleanSetting, type NumberSetting, type SettingsDraft } from '../lib/room-form';
+import { roomMessages, type RoomMessageKey } from '../messages';
+import styles from './settings-fields.module.css';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -12,13 +14,13 @@ interface SettingsFieldsProps {
   onChange: (draft: SettingsDraft) => void;
 }
 
-const durationFields: [NumberSetting, MessageKey][] = [
+const durationFields: [NumberSetting, RoomMessageKey][] = [
   ['work_duration_minutes', 'home.create.work'],
   ['break_duration_minutes', 'home.create.break'],
   ['long_break_duration_minutes', 'home.create.longBreak'],
 ];
 
-const switches: [BooleanSetting, MessageKey, MessageKey?][] = [
+const switches: [BooleanSetting, RoomMessageKey, RoomMessageKey?][] = [
   ['auto_start_break', 'home.create.autoStartBreak'],
   ['auto_start_work', 'home.create.autoStartWork'],
   ['allow_all_control', 'home.create.allowAllControl', 'home.create.allowAllControlHint'],
@@ -26,7 +28,7 @@ const switches: [BooleanSetting, MessageKey, MessageKey?][] = [
 
 /** The room's settings, shared by the create form and the host's settings dialog. */
 export function SettingsFields({ draft, errors, onChange }: SettingsFieldsProps) {
-  const t = useT();
+  const t = useT(roomMessages);
   const numberField = (field: NumberSetting, label: string, hint?: string) => (
     <TextField
       key={field}
@@ -47,13 +49,13 @@ export function SettingsFields({ draft, errors, onChange }: SettingsFieldsProps)
 
   return (
     <>
-      <fieldset className="fieldset">
-        <legend className="fieldset__legend">{t('home.create.durations')}</legend>
-        <div className="field-grid">
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.fieldset__legend}>{t('home.create.durations')}</legend>
+        <div className={styles['field-grid']}>
           {durationFields.map(([field, label]) => numberField(field, t(label)))}
         </div>
       </fieldset>
-      <div className="switch-list">
+      <div className={styles['switch-list']}>
         {switches.map(([field, label, hint]) => (
           <SwitchField
             key={field}
@@ -64,7 +66,7 @@ export function SettingsFields({ draft, errors, onChange }: SettingsFieldsProps)
           />
         ))}
       </div>
-      <div className="field-grid">
+      <div className={styles['field-grid']}>
         {numberField('long_break_interval', t('home.create.interval'), t('home.create.intervalHint'))}
         {numberField('max_participants', t('home.create.maxParticipants'))}
       </div>

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
-import { translate, type Language, type Translate } from '@/lib/i18n';
+import type { Language } from '@/lib/i18n/language';
+import { translate, type Translate } from '@/lib/i18n/translate';
 import type { AuditEntry } from '@/types/api';
 
 import { describeAuditEntry, relativeTime } from './audit-text';
+import { roomMessages, type RoomMessageKey } from '../messages';
 
 const t =
-  (language: Language): Translate =>
+  (language: Language): Translate<RoomMessageKey> =>
   (key, params) =>
-    translate(language, key, params);
+    translate(roomMessages, language, key, params);
 
 const entry = (action: AuditEntry['action'], details: string): AuditEntry => ({
   entry_id: 'e1',

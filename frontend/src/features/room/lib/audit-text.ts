@@ -1,7 +1,10 @@
 // The audit log in words: each entry as a sentence in the reader's language. The server's `details` are
 // plain English-ish text in known shapes; a shape this code does not know is shown as it came.
-import type { Language, MessageKey, Translate } from '@/lib/i18n';
+import type { Language } from '@/lib/i18n/language';
+import type { Translate } from '@/lib/i18n/translate';
 import type { AuditEntry } from '@/types/api';
+
+import type { RoomMessageKey } from '../messages';
 
 export interface AuditText {
   /** Who did what: "Mina changed the settings". */
@@ -11,7 +14,7 @@ export interface AuditText {
 }
 
 /** The settings' names as the settings form labels them. */
-const settingLabels: Partial<Record<string, MessageKey>> = {
+const settingLabels: Partial<Record<string, RoomMessageKey>> = {
   work_duration_minutes: 'home.create.work',
   break_duration_minutes: 'home.create.break',
   long_break_duration_minutes: 'home.create.longBreak',
@@ -25,7 +28,7 @@ const settingLabels: Partial<Record<string, MessageKey>> = {
 const changePattern = /^(\w+) (\S+) → (\S+)$/;
 
 /** `work_duration_minutes 25 → 50, allow_all_control false → true` as one labelled line per setting. */
-export function settingsChanges(details: string, t: Translate): string[] | undefined {
+export function settingsChanges(details: string, t: Translate<RoomMessageKey>): string[] | undefined {
   const value = (v: string) => (v === 'true' ? t('audit.on') : v === 'false' ? t('audit.off') : v);
   const lines: string[] = [];
   for (const part of details.split(', ')) {
@@ -40,7 +43,7 @@ export function settingsChanges(details: string, t: Translate): string[] | undef
 const offlinePrefix = 'offline: ';
 const handoverPrefix = 'to ';
 
-export function describeAuditEntry(entry: AuditEntry, t: Translate): AuditText {
+export function describeAuditEntry(entry: AuditEntry, t: Translate<RoomMessageKey>): AuditText {
   const actor = entry.actor_name;
   const { details } = entry;
   switch (entry.action) {

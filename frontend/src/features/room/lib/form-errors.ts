@@ -1,14 +1,15 @@
 import { ApiError } from '@/lib/api-client';
-import type { Translate } from '@/lib/i18n';
+import type { Translate } from '@/lib/i18n/translate';
 import { busyMessage } from '@/lib/retry';
 
 import type { FieldProblem } from './room-form';
+import type { RoomMessageKey } from '../messages';
 
 export type FieldMessages = Partial<Record<string, string>>;
 
 export function problemMessages(
   problems: Partial<Record<string, FieldProblem>>,
-  t: Translate,
+  t: Translate<RoomMessageKey>,
 ): FieldMessages {
   const messages: FieldMessages = {};
   for (const [field, problem] of Object.entries(problems)) {
@@ -24,7 +25,7 @@ export interface SubmitFailure {
 }
 
 /** The server's refusal as messages beside the fields it names, or one message for the form. */
-export function submitFailure(error: unknown, t: Translate): SubmitFailure {
+export function submitFailure(error: unknown, t: Translate<RoomMessageKey>): SubmitFailure {
   if (!(error instanceof ApiError)) return { fields: {}, form: t('error.generic') };
   if (error.code === 'ROOM_NAME_TAKEN')
     return { fields: { room_name: t('validation.roomNameTaken') }, form: undefined };

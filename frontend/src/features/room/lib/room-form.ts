@@ -1,9 +1,11 @@
 // The server's rules for a room (SPEC §1), checked in the form before anything is sent.
-import type { MessageKey, MessageParams } from '@/lib/i18n';
+import type { MessageParams } from '@/lib/i18n/translate';
 import type { RoomSettings } from '@/types/api';
 
+import type { RoomMessageKey } from '../messages';
+
 export interface FieldProblem {
-  key: MessageKey;
+  key: RoomMessageKey;
   params?: MessageParams;
 }
 

@@ -9,3 +9,6 @@ export function roomIdFromInput(input: string): string | undefined {
 }
 
 export const roomPath = (roomId: string) => `/room/${roomId}`;
+
+/** The room's statistics and history page. */
+export const roomStatsPath = (roomId: string) => `${roomPath(roomId)}/stats`;

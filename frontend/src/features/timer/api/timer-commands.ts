@@ -1,12 +1,14 @@
 import { invokeRoomHub } from '@/lib/hub';
 import { retryWhenBusy } from '@/lib/retry';
-import type { TimerState } from '@/types/api';
+import type { SessionType, TimerState } from '@/types/api';
 
 import { useTimerStore } from '../stores/timer-store';
 
 export type TimerCommand = 'start' | 'pause' | 'resume' | 'reset' | 'skip';
 
 export interface CommandOptions {
+  /** For `start`: the phase to start; null (the default) starts the one that is next. */
+  sessionType?: SessionType | null;
   /** The server asked to wait: the command goes again at `retryAt` (local ms); undefined when it does. */
   onWait?: (retryAt: number | undefined) => void;
 }
@@ -23,16 +25,20 @@ let latestCommand = 0;
  * SupersededError, as the person's click no longer means what it meant.
  */
 export async function sendTimerCommand(command: TimerCommand, options: CommandOptions = {}): Promise<void> {
-  // start_timer takes exactly one argument: null means "the phase that is next".
-  const args = command === 'start' ? [null] : [];
   const mine = ++latestCommand;
   const version = useTimerStore.getState().timer?.version;
-  const state = await retryWhenBusy(() => invokeRoomHub<TimerState>(`${command}_timer`, ...args), {
+  const state = await retryWhenBusy(() => invoke(command, options.sessionType ?? null), {
     retries: commandRetries,
     onWait: options.onWait,
     superseded: () => mine !== latestCommand || useTimerStore.getState().timer?.version !== version,
   });
   useTimerStore.getState().applyTimer(state);
+}
+
+/** start_timer takes exactly one argument: null means "the phase that is next". */
+function invoke(command: TimerCommand, sessionType: SessionType | null): Promise<TimerState> {
+  if (command === 'start') return invokeRoomHub('start_timer', sessionType);
+  return invokeRoomHub(`${command}_timer`);
 }
 
 /** The command the main button (and the space bar) sends in each state. */
@@ -41,3 +47,6 @@ export function primaryCommand(status: TimerState['status']): 'start' | 'pause' 
   if (status === 'paused') return 'resume';
   return 'start';
 }
+
+/** Whether a phase can be started now, and so chosen (not only the next one). */
+export const canChoosePhase = (status: TimerState['status']) => status === 'idle' || status === 'completed';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { ApiError } from '@/lib/api-client';
 import { invokeRoomHub } from '@/lib/hub';
-import { useLanguageStore } from '@/lib/i18n';
+import { useLanguageStore } from '@/lib/i18n/language';
 import { timerState } from '@/testing/timer-state';
 
 import { TimerControls } from './timer-controls';

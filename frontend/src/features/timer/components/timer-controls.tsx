@@ -1,16 +1,17 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 
-import { BusyNote } from '@/components/busy-note';
-import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { PauseIcon, PlayIcon, ResetIcon, SkipIcon } from '@/components/icons';
-import { ApiError } from '@/lib/api-client';
-import { useT, type MessageKey, type Translate } from '@/lib/i18n';
-import { busyMessage, SupersededError } from '@/lib/retry';
-import type { TimerState } from '@/types/api';
+import { useT } from '@/lib/i18n/translate';
+import type { SessionType, TimerState } from '@/types/api';
 
-import { primaryCommand, sendTimerCommand, type TimerCommand } from '../api/timer-commands';
+import { ControlButtons } from './control-buttons';
+import { ControlNotes } from './control-notes';
+import { PhasePicker } from './phase-picker';
+import styles from './timer-controls.module.css';
+import { canChoosePhase, primaryCommand } from '../api/timer-commands';
+import { useTimerCommand } from '../hooks/use-timer-command';
 import { useTimerShortcuts } from '../hooks/use-timer-shortcuts';
+import { timerMessages } from '../messages';
 
 interface TimerControlsProps {
   timer: TimerState;
@@ -18,120 +19,64 @@ interface TimerControlsProps {
   disabledReason: string | undefined;
 }
 
-const errorMessages: Partial<Record<ApiError['code'], MessageKey>> = {
-  TIMER_ALREADY_RUNNING: 'error.timerAlreadyRunning',
-  TIMER_NOT_RUNNING: 'error.timerNotRunning',
-  FORBIDDEN: 'error.forbidden',
-  NETWORK_ERROR: 'error.network',
-};
-
-/** Why a command failed, in the current language (a refusal for now, after its retries, says how long). */
-function failureText(error: unknown, t: Translate): string {
-  if (!(error instanceof ApiError)) return t('error.generic');
-  if (error.isBusy) return busyMessage(error, t);
-  return t(errorMessages[error.code] ?? 'error.generic');
-}
-
-const primaryIcons = { start: <PlayIcon />, pause: <PauseIcon />, resume: <PlayIcon /> } as const;
+const reasonId = 'controls-reason';
 
 export function TimerControls({ timer, disabledReason }: TimerControlsProps) {
-  const t = useT();
+  const t = useT(timerMessages);
   const [confirmingReset, setConfirmingReset] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  const [retryAt, setRetryAt] = useState<number>();
-  const latestRun = useRef(0);
+  const { run, failure, retryAt } = useTimerCommand();
+  const [chosen, choose] = useChosenPhase(timer);
   const disabled = disabledReason !== undefined;
   const primary = primaryCommand(timer.status);
   const canSkip = timer.status !== 'idle';
-
-  const run = (command: TimerCommand) => {
-    const id = ++latestRun.current;
-    // Only the latest command speaks: one that was superseded while it waited stays quiet.
-    const latest = (apply: () => void) => id === latestRun.current && apply();
-    setFailure(undefined);
-    setRetryAt(undefined);
-    sendTimerCommand(command, { onWait: (at) => latest(() => setRetryAt(at)) }).catch((e: unknown) =>
-      latest(() => setFailure(e instanceof SupersededError ? undefined : (e ?? new Error()))),
-    );
-  };
+  // The next phase goes as null ("whatever is next"), as it always has; only another choice is named.
+  const runPrimary = () =>
+    primary === 'start' ? run('start', chosen === timer.session_type ? null : chosen) : run(primary);
 
   useTimerShortcuts(!disabled, {
-    toggle: () => run(primary),
+    toggle: runPrimary,
     reset: () => setConfirmingReset(true),
     skip: () => canSkip && run('skip'),
   });
 
-  const primaryLabel =
-    primary === 'start'
-      ? t('timer.startLabel', { phase: t(`phase.${timer.session_type}`) })
-      : t(`timer.${primary}`);
-
   return (
-    <div className="controls">
-      <div className="controls__buttons" role="group" aria-label={t('timer.controls')}>
-        <Button
-          variant="ghost"
-          size="lg"
-          className="controls__side"
-          onClick={() => setConfirmingReset(true)}
+    <div className={styles.controls}>
+      {canChoosePhase(timer.status) && (
+        <PhasePicker
+          value={chosen}
+          next={timer.session_type}
+          onChange={choose}
           disabled={disabled}
-          aria-label={t('timer.resetLabel')}
-          aria-describedby={disabled ? 'controls-reason' : undefined}
-          aria-keyshortcuts="R"
-        >
-          <ResetIcon />
-          <span className="controls__text">{t('timer.reset')}</span>
-        </Button>
-        <Button
-          variant="primary"
-          size="lg"
-          className="controls__primary"
-          onClick={() => run(primary)}
-          disabled={disabled}
-          aria-label={primaryLabel}
-          aria-describedby={disabled ? 'controls-reason' : undefined}
-          aria-keyshortcuts="Space"
-        >
-          {primaryIcons[primary]}
-          <span>{t(`timer.${primary}`)}</span>
-        </Button>
-        <Button
-          variant="ghost"
-          size="lg"
-          className="controls__side"
-          onClick={() => run('skip')}
-          disabled={disabled || !canSkip}
-          aria-label={t('timer.skipLabel')}
-          aria-describedby={disabled ? 'controls-reason' : undefined}
-          aria-keyshortcuts="S"
-        >
-          <SkipIcon />
-          <span className="controls__text">{t('timer.skip')}</span>
-        </Button>
-      </div>
-      {disabled ? (
-        <p id="controls-reason" className="controls__reason">
-          {disabledReason}
-        </p>
-      ) : (
-        <p className="controls__hint">{t('timer.shortcuts')}</p>
+          describedBy={disabled ? reasonId : undefined}
+        />
       )}
-      {retryAt !== undefined && <BusyNote retryAt={retryAt} className="controls__busy" />}
-      {failure !== undefined && (
-        <p className="controls__error" role="alert">
-          {failureText(failure, t)}
-        </p>
-      )}
+      <ControlButtons
+        primary={primary}
+        startPhase={chosen}
+        canSkip={canSkip}
+        disabled={disabled}
+        describedBy={disabled ? reasonId : undefined}
+        onPrimary={runPrimary}
+        onReset={() => setConfirmingReset(true)}
+        onSkip={() => run('skip')}
+      />
+      <ControlNotes reasonId={reasonId} disabledReason={disabledReason} retryAt={retryAt} failure={failure} />
       <ConfirmDialog
         open={confirmingReset}
         onOpenChange={setConfirmingReset}
         title={t('timer.reset.title')}
         description={t('timer.reset.body')}
         confirmLabel={t('timer.reset')}
-        cancelLabel={t('dialog.cancel')}
         onConfirm={() => run('reset')}
         danger
       />
     </div>
   );
+}
+
+/** The phase picked to start; back to the next one whenever the timer changes (anyone moved it on). */
+function useChosenPhase(timer: TimerState): [SessionType, (phase: SessionType) => void] {
+  const [choice, setChoice] = useState<{ version: number; phase: SessionType }>();
+  const chosen = choice?.version === timer.version ? choice.phase : timer.session_type;
+  return [chosen, (phase) => setChoice({ version: timer.version, phase })];
 }

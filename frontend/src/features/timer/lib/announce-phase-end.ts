@@ -1,4 +1,4 @@
-import { translateNow } from '@/lib/i18n';
+import { translateNow } from '@/lib/i18n/translate';
 import type { LastCompletion, TimerComplete, TimerState } from '@/types/api';
 
 import { phaseEndMessage, playChime, showPhaseEndNotification } from './phase-end-alert';
@@ -8,16 +8,17 @@ import {
   lastAnnouncedPhaseEnd,
   rememberPhaseEnd,
 } from './phase-end-memory';
-import { useTimerStore } from '../stores/timer-store';
+import { timerMessages } from '../messages';
+import { useTimerStore, type PhaseCompletion } from '../stores/timer-store';
 
 /** A phase ran to its end: banner, chime (unless muted) and a browser notification. */
-export function announcePhaseEnd(completion: TimerComplete): void {
+export function announcePhaseEnd(completion: PhaseCompletion): void {
   const store = useTimerStore.getState();
   store.phaseEnded(completion);
   if (!store.muted) playChime();
   showPhaseEndNotification(
-    translateNow('app.name'),
-    translateNow(phaseEndMessage(completion.completed_session_type)),
+    translateNow(timerMessages, 'title.app'),
+    translateNow(timerMessages, phaseEndMessage(completion.completed_session_type)),
   );
 }
 

@@ -1,25 +1,16 @@
-// What happens in the browser at a phase end besides the banner: a short chime and a notification.
+// What happens in the browser at a phase end besides the banner: the chosen chime and a notification.
 import { unlockedAudio } from '@/lib/audio';
 import type { SessionType } from '@/types/api';
 
-/** Two soft tones (E5 then A5); nothing if audio was never unlocked. */
+import { playChimeOn } from './chimes';
+import { useSoundStore } from '../stores/sound-store';
+
+/** The chosen chime at the chosen volume; nothing if audio was never unlocked. */
 export function playChime(): void {
   const audio = unlockedAudio();
   if (!audio) return;
-  const start = audio.currentTime;
-  [659.25, 880].forEach((frequency, i) => {
-    const tone = audio.createOscillator();
-    const gain = audio.createGain();
-    const at = start + i * 0.22;
-    tone.type = 'sine';
-    tone.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.0001, at);
-    gain.gain.exponentialRampToValueAtTime(0.25, at + 0.02);
-    gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.6);
-    tone.connect(gain).connect(audio.destination);
-    tone.start(at);
-    tone.stop(at + 0.65);
-  });
+  const { chime, volume } = useSoundStore.getState();
+  playChimeOn(audio, chime, volume);
 }
 
 export type NotificationAccess = 'granted' | 'denied' | 'default' | 'unsupported';

@@ -15,7 +15,13 @@ function readMuted(): boolean {
   }
 }
 
-export interface PhaseEnd extends TimerComplete {
+/** What the page tells of a phase end (when exactly it ended is the server's business). */
+export type PhaseCompletion = Pick<
+  TimerComplete,
+  'completed_session_type' | 'next_session_type' | 'auto_start'
+>;
+
+export interface PhaseEnd extends PhaseCompletion {
   /** Distinguishes two equal endings in a row, so the banner can announce each. */
   id: number;
 }
@@ -31,7 +37,7 @@ interface TimerStoreState {
   applyTimer: (timer: TimerState) => boolean;
   /** Takes a new measurement of the server clock, keeping the previous one if it is still better. */
   measuredClock: (estimate: ClockEstimate) => void;
-  phaseEnded: (completion: TimerComplete) => void;
+  phaseEnded: (completion: PhaseCompletion) => void;
   dismissPhaseEnd: () => void;
   toggleMuted: () => void;
   clear: () => void;
