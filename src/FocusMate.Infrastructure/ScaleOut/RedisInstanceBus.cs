@@ -53,8 +53,10 @@ internal sealed partial class RedisInstanceBus : IInstanceBus
         {
             await SubscribeNowAsync(topic, handler);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
+            // Redis away at start-up fails fast (no connection) or after the command timeout (RedisTimeoutException,
+            // a TimeoutException): either way the subscription waits for the link.
             LogSubscribeDeferred(ex, topic);
             lock (_pending)
             {
