@@ -159,6 +159,24 @@ public sealed class ScaleOutTests(Cluster cluster, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ARoomChangedOnOneInstanceIsNotServedStaleFromTheOthersMemory()
+    {
+        var room = await cluster.Http.CreateRoomAsync(Instance(0));
+        var roomOnSecond = new Uri(Instance(1), $"{Rest.Rooms}/{room.RoomId}");
+        // The second instance reads the room once, and keeps it in memory (for up to 30 s).
+        Assert.Equal(25, (await cluster.Http.ReadAsync<RoomResponse>(roomOnSecond)).WorkDurationMinutes);
+        await cluster.Http.JoinAsync(Instance(0), room.RoomId, "Jun");
+
+        (await cluster.Http.SendAsync(HttpMethod.Patch, new Uri(Instance(0), $"{Rest.Rooms}/{room.RoomId}"), room.Participant.Token,
+            new { work_duration_minutes = 50 })).EnsureSuccessStatusCode();
+
+        // The first instance's notice makes the second drop its copy long before that copy would expire.
+        var seen = await Eventually.WaitAsync(() => cluster.Http.ReadAsync<RoomResponse>(roomOnSecond), r => r.WorkDurationMinutes == 50,
+            TimeSpan.FromSeconds(5));
+        Assert.Equal(2, seen.CurrentParticipants);
+    }
+
+    [Fact]
     public async Task StoppingAnInstanceMovesItsClientsToTheOtherWithNothingLost()
     {
         var room = await cluster.Http.CreateRoomAsync(Instance(0), new { work_duration_minutes = 1, auto_start_break = false });
