@@ -27,6 +27,7 @@ public sealed class RoomCache : IDisposable
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
     private readonly ConcurrentDictionary<Guid, long> _stamps = new();
+    private Dictionary<Guid, long> _idleStamps = [];
     private readonly IInstanceBus _bus;
     private readonly TimeProvider _clock;
     private readonly ITimer _sweep;
@@ -50,6 +51,9 @@ public sealed class RoomCache : IDisposable
     public sealed record Entry(Room Room, TimerState Timer, IReadOnlyList<Participant>? Participants, DateTimeOffset LoadedAt);
 
     public int Count => _entries.Count;
+
+    /// <summary>Rooms with a stamp kept (tests: stamps of quiet rooms do not pile up).</summary>
+    internal int StampCount => _stamps.Count;
 
     /// <summary>The room's stamp now; take it before reading the database, give it to <see cref="Store"/> after.</summary>
     public long Stamp(Guid roomId) => _stamps.GetValueOrDefault(roomId);
@@ -126,6 +130,28 @@ public sealed class RoomCache : IDisposable
                 _entries.TryRemove(KeyValuePair.Create(roomId, entry));
             }
         }
+
+        // A stamp goes once its room has had no entry and no write for a whole sweep: no read that could race that
+        // write is still running, so rooms that were deleted or went quiet leave nothing behind.
+        var idle = new Dictionary<Guid, long>();
+        foreach (var (roomId, stamp) in _stamps)
+        {
+            if (_entries.ContainsKey(roomId))
+            {
+                continue;
+            }
+
+            if (_idleStamps.TryGetValue(roomId, out var before) && before == stamp)
+            {
+                _stamps.TryRemove(KeyValuePair.Create(roomId, stamp));
+            }
+            else
+            {
+                idle[roomId] = stamp;
+            }
+        }
+
+        _idleStamps = idle;
     }
 
     public void Dispose() => _sweep.Dispose();
