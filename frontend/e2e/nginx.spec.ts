@@ -60,6 +60,9 @@ test('through nginx: create, join by link, start, chat — over WebSockets, with
 
   const home = await a.page.goto('/');
   expect(home?.headers()['content-security-policy']).toContain("script-src 'self'");
+  // The service worker (a script from its own file) runs under the policy, and the manifest loads.
+  expect(await serviceWorkerReady(a.page)).toBe('activated');
+  expect((await a.page.request.get('/manifest.webmanifest')).ok()).toBe(true);
 
   const link = await createRoom(a.page);
   expect(link.startsWith(nginx.url)).toBe(true);
@@ -81,9 +84,6 @@ test('through nginx: create, join by link, start, chat — over WebSockets, with
   await a.page.getByRole('button', { name: 'Reset the timer' }).click();
   await a.page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
   await a.page.getByRole('button', { name: 'Mute the phase-end sound' }).click();
-  // The service worker (a script from its own file) runs under the policy, and the manifest loads.
-  expect(await serviceWorkerReady(a.page)).toBe('activated');
-  expect((await a.page.request.get('/manifest.webmanifest')).ok()).toBe(true);
 
   for (const { page, violations, hubRequests, webSockets } of [a, b]) {
     expect(violations).toEqual([]);
