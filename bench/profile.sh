@@ -7,6 +7,7 @@
 # 3. Before/after (bench/compare.sh): the fan-out at 500 and 1,000 commands/s against FocusMate built from PROFILE_BEFORE
 #    (default 8387c06, the code the first report measured) and from BENCH_FM_REF (default HEAD).
 # Writes bench/results/profile/ (text summaries; the raw traces go to bench/results/tmp/profile/).
+#    PROFILE_COMPARE=0 stops after step 2.
 # The diagnostic tools are installed into /tmp/fm-tools (dotnet tool install --tool-path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -128,6 +129,7 @@ PY
 stop
 log "wrote $OUT/fanout-profile.txt"
 
+if [[ "${PROFILE_COMPARE:-1}" == 0 ]]; then log "done (PROFILE_COMPARE=0: no before/after): $OUT"; exit 0; fi
 log "3. before/after: the fan-out at 500 and 1,000 commands/s, FocusMate at $BEFORE (before the fixes) and at ${BENCH_FM_REF:-HEAD}"
 COMPARE_OUT="$OUT/before-after.md" bench/compare.sh "$BEFORE" "${BENCH_FM_REF:-HEAD}"
 log "done: $OUT"

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text;
+using FocusMate.Core.History;
+using FocusMate.Core.Participants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace FocusMate.Infrastructure.Data;
+
+/// <summary>
+/// The focus statements, set-based and as raw SQL. A pause or a phase end closes the focus of a whole room and a start
+/// opens it; they follow every timer command, and through EF Core (a LINQ update per participant, a change-tracked insert
+/// each) they cost more than the command itself (docs/operations.md, "Timer writes"). Here opening is one statement and
+/// closing is one read and one command (an update of exactly the rows read, and one insert of all their intervals).
+/// Table, columns and parameter types come from the EF Core model, as EF Core would write them.
+/// </summary>
+internal sealed class FocusStatements
+{
+    private static readonly ConcurrentDictionary<Type, FocusStatements> PerContextType = new();
+
+    private readonly string _participants;
+    private readonly string _intervals;
+    private readonly bool _lockRows;
+    private readonly Columns _p;
+    private readonly Columns _f;
+
+    private FocusStatements(DbContext db)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        _p = new Columns(db, typeof(Participant), sql);
+        _f = new Columns(db, typeof(FocusInterval), sql);
+        _participants = _p.Table;
+        _intervals = _f.Table;
+        // PostgreSQL: the rows read are locked until the transaction ends, so two instances closing one focus record it
+        // once (the second reads it closed). SQLite has one writer, which already holds the database.
+        _lockRows = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+    }
+
+    public static FocusStatements For(DbContext db) => PerContextType.GetOrAdd(db.GetType(), _ => new FocusStatements(db));
+
+    /// <summary>Opens focus at <paramref name="at"/> for those of <paramref name="participantIds"/> in the room whose focus is not open.</summary>
+    public async Task OpenAsync(DbContext db, Guid roomId, IReadOnlyCollection<Guid> participantIds, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        if (participantIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = Command(db);
+        var text = new StringBuilder()
+            .Append("UPDATE ").Append(_participants).Append(" SET ").Append(_p["FocusSince"]).Append(" = ").Append(Add(command, _p, "FocusSince", at))
+            .Append(" WHERE ").Append(_p["RoomId"]).Append(" = ").Append(Add(command, _p, "RoomId", roomId))
+            .Append(" AND ").Append(_p["FocusSince"]).Append(" IS NULL AND ");
+        AppendIn(text, command, _p["Id"], participantIds);
+        command.CommandText = text.ToString();
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes the open focus of the room (of <paramref name="participantIds"/> only, when given) at <paramref name="at"/>: each
+    /// becomes an interval (unless it did not last), and the participant's focus is cleared. Returns how many were closed.
+    /// </summary>
+    public async Task<int> CloseAsync(DbContext db, Guid roomId, IReadOnlyCollection<Guid>? participantIds, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        var open = await ReadOpenAsync(db, roomId, participantIds, cancellationToken);
+        if (open.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var command = Command(db);
+        var text = new StringBuilder()
+            .Append("UPDATE ").Append(_participants).Append(" SET ").Append(_p["FocusSince"]).Append(" = NULL WHERE ")
+            .Append(_p["FocusSince"]).Append(" IS NOT NULL AND ");
+        AppendIn(text, command, _p["Id"], [.. open.Select(o => o.Id)]);
+        var lasted = open.Where(o => at > o.Since).ToList();
+        if (lasted.Count > 0)
+        {
+            text.Append("; INSERT INTO ").Append(_intervals).Append(" (")
+                .AppendJoin(", ", IntervalColumns.Select(c => _f[c])).Append(") VALUES ");
+            var roomParameter = Add(command, _f, "RoomId", roomId);
+            var endParameter = Add(command, _f, "EndedAt", at);
+            for (var i = 0; i < lasted.Count; i++)
+            {
+                var (id, userName, since) = lasted[i];
+                text.Append(i == 0 ? "(" : ", (")
+                    .Append(Add(command, _f, "Id", Guid.NewGuid())).Append(", ").Append(roomParameter).Append(", ")
+                    .Append(Add(command, _f, "ParticipantId", id)).Append(", ").Append(Add(command, _f, "UserName", userName)).Append(", ")
+                    .Append(Add(command, _f, "StartedAt", since)).Append(", ").Append(endParameter).Append(')');
+            }
+        }
+
+        command.CommandText = text.ToString();
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return open.Count;
+    }
+
+    private static readonly string[] IntervalColumns = ["Id", "RoomId", "ParticipantId", "UserName", "StartedAt", "EndedAt"];
+
+    private async Task<List<(Guid Id, string UserName, DateTimeOffset Since)>> ReadOpenAsync(DbContext db, Guid roomId,
+        IReadOnlyCollection<Guid>? participantIds, CancellationToken cancellationToken)
+    {
+        await using var command = Command(db);
+        var text = new StringBuilder()
+            .Append("SELECT ").Append(_p["Id"]).Append(", ").Append(_p["UserName"]).Append(", ").Append(_p["FocusSince"])
+            .Append(" FROM ").Append(_participants)
+            .Append(" WHERE ").Append(_p["RoomId"]).Append(" = ").Append(Add(command, _p, "RoomId", roomId))
+            .Append(" AND ").Append(_p["FocusSince"]).Append(" IS NOT NULL");
+        if (participantIds is not null)
+        {
+            if (participantIds.Count == 0)
+            {
+                return [];
+            }
+
+            text.Append(" AND ");
+            AppendIn(text, command, _p["Id"], participantIds);
+        }
+
+        if (_lockRows)
+        {
+            text.Append(" FOR UPDATE");
+        }
+
+        command.CommandText = text.ToString();
+        var since = _p.Property("FocusSince").GetRelationalTypeMapping().Converter;
+        var open = new List<(Guid, string, DateTimeOffset)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var at = since is null ? reader.GetFieldValue<DateTimeOffset>(2) : (DateTimeOffset)since.ConvertFromProvider(reader.GetValue(2))!;
+            open.Add((reader.GetFieldValue<Guid>(0), reader.GetString(1), at));
+        }
+
+        return open;
+    }
+
+    /// <summary>A command on the context's connection, in its transaction (the caller opened both).</summary>
+    private static DbCommand Command(DbContext db)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private void AppendIn(StringBuilder text, DbCommand command, string column, IReadOnlyCollection<Guid> ids)
+    {
+        text.Append(column).Append(" IN (");
+        var first = true;
+        foreach (var id in ids)
+        {
+            text.Append(first ? "" : ", ").Append(Add(command, _p, "Id", id));
+            first = false;
+        }
+
+        text.Append(')');
+    }
+
+    /// <summary>Adds a parameter typed and converted as EF Core would for <paramref name="property"/>; returns its name.</summary>
+    private static string Add(DbCommand command, Columns table, string property, object? value)
+    {
+        var name = table.Sql.GenerateParameterName("p" + command.Parameters.Count);
+        var mapped = table.Property(property);
+        command.Parameters.Add(mapped.GetRelationalTypeMapping().CreateParameter(command, name, value, mapped.IsNullable));
+        return name;
+    }
+
+    /// <summary>A mapped table: its delimited name, and each property's delimited column.</summary>
+    private sealed class Columns
+    {
+        private readonly IEntityType _entity;
+        private readonly StoreObjectIdentifier _table;
+        private readonly ConcurrentDictionary<string, string> _columns = new();
+
+        public Columns(DbContext db, Type type, ISqlGenerationHelper sql)
+        {
+            _entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");
+            _table = StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
+            Sql = sql;
+            Table = sql.DelimitIdentifier(_table.Name, _table.Schema);
+        }
+
+        public ISqlGenerationHelper Sql { get; }
+
+        public string Table { get; }
+
+        public IProperty Property(string name) =>
+            _entity.FindProperty(name) ?? throw new InvalidOperationException($"{_entity.ClrType.Name}.{name} is not mapped.");
+
+        public string this[string property] => _columns.GetOrAdd(property, p => Sql.DelimitIdentifier(Property(p).GetColumnName(_table)!));
+    }
+}
