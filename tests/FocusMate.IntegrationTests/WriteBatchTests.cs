@@ -53,6 +53,8 @@ public sealed class WriteBatchTests : IDisposable
 
         Assert.All(states, state => Assert.Equal(TimerStatus.Running, state.Status));
         Assert.Equal([rooms.Length], batches);
+        // PostgreSQL: the batch's compare-and-swaps went in one round trip; SQLite (in process): one statement each.
+        Assert.Equal(FocusMateFactory.PostgresServer is null ? rooms.Length : 1, _faults.TimerUpdates);
         foreach (var room in rooms)
         {
             var stored = await StoredTimerAsync(room.RoomId);
@@ -121,6 +123,92 @@ public sealed class WriteBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task AChangeWhoseStatementFailsIsRefusedAloneAndTheRestOfItsBatchCommits()
+    {
+        var rooms = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _client.CreateRoomAsync()));
+        var initial = await StoredTimerAsync(rooms[0].RoomId);
+        var clock = _app.Clock.GetUtcNow();
+        var running = new TimerTransition(initial with { Status = TimerStatus.Running, TargetAt = clock.AddMinutes(25), StartedAt = clock, Version = initial.Version + 1 }, [], []);
+        // The first room's change also records a finished phase, and that insert fails (SQLite: its savepoint takes it
+        // back; PostgreSQL: the batch fails and each change goes again on its own).
+        var skipped = running with
+        {
+            State = initial with { SessionType = SessionType.Break, Version = initial.Version + 1 },
+            FinishedPhases = [new FinishedPhase(SessionType.Work, clock, clock.AddMinutes(1), 1500, 60, SessionOutcome.Skipped)],
+        };
+
+        Task<bool>[] saves;
+        await using (await Writes.HoldAsync())
+        {
+            saves =
+            [
+                Writes.SaveAsync(rooms[0].RoomId, initial.Version, skipped, CancellationToken.None),
+                Writes.SaveAsync(rooms[1].RoomId, initial.Version, running, CancellationToken.None),
+                Writes.SaveAsync(rooms[2].RoomId, initial.Version, running, CancellationToken.None),
+            ];
+            await Eventually.WaitAsync(() => Task.FromResult(Writes.Queued), queued => queued == 3);
+            _faults.FailSessionInserts = true;
+        }
+
+        // EF Core reports the failed insert as its own DbUpdateException, with the cause inside.
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => saves[0]);
+        Assert.Contains("The disk refused the finished phase (test).", refused.ToString(), StringComparison.Ordinal);
+        Assert.True(await saves[1]);
+        Assert.True(await saves[2]);
+        _faults.FailSessionInserts = false;
+        Assert.Equal(initial, await StoredTimerAsync(rooms[0].RoomId));
+        Assert.Equal(TimerStatus.Running, (await StoredTimerAsync(rooms[1].RoomId)).Status);
+        Assert.Equal(TimerStatus.Running, (await StoredTimerAsync(rooms[2].RoomId)).Status);
+    }
+
+    [Fact]
+    public async Task WhenACommitFailsOnlyTheChangesItHeldAreRefused()
+    {
+        var rooms = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _client.CreateRoomAsync()));
+        var initial = await StoredTimerAsync(rooms[0].RoomId);
+        var clock = _app.Clock.GetUtcNow();
+        var running = new TimerTransition(initial with { Status = TimerStatus.Running, TargetAt = clock.AddMinutes(25), StartedAt = clock, Version = initial.Version + 1 }, [], []);
+        var skipped = running with
+        {
+            State = initial with { SessionType = SessionType.Break, Version = initial.Version + 1 },
+            FinishedPhases = [new FinishedPhase(SessionType.Work, clock, clock.AddMinutes(1), 1500, 60, SessionOutcome.Skipped)],
+        };
+
+        Task<bool>[] saves;
+        await using (await Writes.HoldAsync())
+        {
+            saves =
+            [
+                Writes.SaveAsync(rooms[0].RoomId, initial.Version, skipped, CancellationToken.None),
+                Writes.SaveAsync(rooms[1].RoomId, initial.Version, running, CancellationToken.None),
+                Writes.SaveAsync(rooms[2].RoomId, initial.Version, running, CancellationToken.None),
+            ];
+            await Eventually.WaitAsync(() => Task.FromResult(Writes.Queued), queued => queued == 3);
+            _faults.FailSessionInserts = true;
+            _faults.FailNextCommit();
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => saves[0]);
+        Assert.Contains("The disk refused the commit (test).", (await Assert.ThrowsAnyAsync<Exception>(() => saves[1])).ToString(), StringComparison.Ordinal);
+        _faults.FailSessionInserts = false;
+        Assert.Equal(initial, await StoredTimerAsync(rooms[0].RoomId));
+        Assert.Equal(initial.Version, (await StoredTimerAsync(rooms[1].RoomId)).Version);
+        if (FocusMateFactory.PostgresServer is null)
+        {
+            // SQLite: one transaction held all three, and its commit failed: none is acknowledged, none is stored.
+            await Assert.ThrowsAsync<InvalidOperationException>(() => saves[2]);
+            Assert.Equal(initial.Version, (await StoredTimerAsync(rooms[2].RoomId)).Version);
+        }
+        else
+        {
+            // PostgreSQL: after the batch failed each change went alone; the first commit (the second room's) failed,
+            // and the third room's change, committed on its own, is acknowledged and stored.
+            Assert.True(await saves[2]);
+            Assert.Equal(TimerStatus.Running, (await StoredTimerAsync(rooms[2].RoomId)).Status);
+        }
+    }
+
+    [Fact]
     public async Task ARoomIsReadFromMemoryUntilItChanges()
     {
         var room = await _client.CreateRoomAsync();
@@ -168,6 +256,34 @@ public sealed class WriteBatchTests : IDisposable
 
         public void FailNextCommit() => Interlocked.Exchange(ref _failCommits, 1);
 
+        /// <summary>While set, every insert of finished phases fails.</summary>
+        public volatile bool FailSessionInserts;
+
+        private int _timerUpdates;
+
+        /// <summary>How many commands that change timers were sent.</summary>
+        public int TimerUpdates => Volatile.Read(ref _timerUpdates);
+
+        private void Check(DbCommand command)
+        {
+            if (command.CommandText.Replace("\"", "", StringComparison.Ordinal).StartsWith("UPDATE timers", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _timerUpdates);
+            }
+
+            if (FailSessionInserts && command.CommandText.Replace("\"", "", StringComparison.Ordinal).Contains("INSERT INTO timer_sessions", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The disk refused the finished phase (test).");
+            }
+        }
+
+        public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Check(command);
+            return ValueTask.FromResult(result);
+        }
+
         public async Task<(T Value, int Reads)> CountReadsAsync<T>(Func<Task<T>> action)
         {
             _counting.Value = true;
@@ -185,6 +301,7 @@ public sealed class WriteBatchTests : IDisposable
         public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
+            Check(command);
             if (_counting.Value)
             {
                 Interlocked.Increment(ref _reads);

@@ -49,11 +49,18 @@ public sealed class FocusTracker(FocusChanges recorder, IParticipantRepository p
         recorder.Record(new FocusChange(participant.RoomId, participant.IsFocusing(online, timer), [participant.Id], now));
     }
 
-    /// <summary>The participant is leaving the room: whatever focus it had ends now.</summary>
-    public void Leaving(Participant participant, DateTimeOffset now)
+    /// <summary>How long a leaving participant waits for its focus to be written at most.</summary>
+    private static readonly TimeSpan LeavingPatience = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The participant is leaving the room: whatever focus it had ends now. The focus recorder reads open focus from the
+    /// participant's row, so this waits until that (and every focus change before it) is written, before the row goes.
+    /// </summary>
+    public async Task LeavingAsync(Participant participant, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(participant);
         recorder.Record(new FocusChange(participant.RoomId, Starts: false, [participant.Id], now));
+        await recorder.FlushAsync(LeavingPatience);
     }
 
     /// <summary>A work phase that ran to its target ended at its target, not when this instance noticed.</summary>

@@ -227,7 +227,7 @@ public sealed class ParticipantService(
     private async Task<bool> TakeOutAsync(Participant leaving, ParticipantAction action, CancellationToken cancellationToken)
     {
         // Its focus so far is kept (the statistics show people who left), before the participant is gone.
-        focus.Leaving(leaving, clock.GetUtcNowMilliseconds());
+        await focus.LeavingAsync(leaving, clock.GetUtcNowMilliseconds());
         if (!await participants.RemoveAsync(leaving.RoomId, leaving.Id, cancellationToken))
         {
             return false;

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using FocusMate.Core.Timers;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -20,10 +23,13 @@ internal sealed class TimerCompareAndSwap
     private static readonly ConcurrentDictionary<Type, TimerCompareAndSwap> PerContextType = new();
 
     private readonly string _sql;
+    private readonly string _template;
     private readonly IProperty[] _set;
     private readonly IProperty _roomId;
     private readonly IProperty _version;
     private readonly string[] _names;
+    private readonly ISqlGenerationHelper _sqlHelper;
+    private readonly string _versionColumn;
 
     private TimerCompareAndSwap(DbContext db)
     {
@@ -40,10 +46,14 @@ internal sealed class TimerCompareAndSwap
         }.Select(Property)];
         _roomId = Property(nameof(TimerRow.RoomId));
         _version = Property(nameof(TimerRow.Version));
+        _sqlHelper = sql;
+        _versionColumn = Column(_version);
         _names = [.. Enumerable.Range(0, _set.Length + 2).Select(i => sql.GenerateParameterName("p" + i))];
-        var assignments = _set.Select((p, i) => $"{Column(p)} = {_names[i]}");
-        _sql = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", assignments)} " +
-               $"WHERE {Column(_roomId)} = {_names[^2]} AND {Column(_version)} = {_names[^1]}";
+        // The statement with {0}…{n} for its parameters' names; _sql has the names of a statement on its own.
+        var assignments = _set.Select((p, i) => $"{Column(p)} = {{{i}}}");
+        _template = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", assignments)} " +
+                    $"WHERE {Column(_roomId)} = {{{_set.Length}}} AND {Column(_version)} = {{{_set.Length + 1}}}";
+        _sql = string.Format(CultureInfo.InvariantCulture, _template, _names);
     }
 
     /// <summary>Writes <paramref name="state"/> if the stored version is still <paramref name="expectedVersion"/>; false when it was not.</summary>
@@ -53,6 +63,51 @@ internal sealed class TimerCompareAndSwap
         // Through EF Core's raw SQL path: the context's connection and transaction, its command logging,
         // interceptors and diagnostics, with none of the LINQ translation.
         return await db.Database.ExecuteSqlRawAsync(statement._sql, statement.Parameters(db, roomId, expectedVersion, state), cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Every compare-and-swap of a batch in one round trip (PostgreSQL): one command of as many statements, each
+    /// <c>UPDATE … RETURNING</c> (Npgsql sends them as one batch, as <c>NpgsqlBatch</c> does), run through EF Core's raw
+    /// command path so its logging, interceptors and traces see it. True for each change whose statement found its
+    /// expected version. The caller's transaction holds them all.
+    /// </summary>
+    public static async Task<bool[]> ExecuteAllAsync(DbContext db, IReadOnlyList<(Guid RoomId, long ExpectedVersion, TimerState State)> changes,
+        CancellationToken cancellationToken)
+    {
+        var statement = PerContextType.GetOrAdd(db.GetType(), _ => new TimerCompareAndSwap(db));
+        var sql = new StringBuilder();
+        var parameters = new List<object>(changes.Count * statement._names.Length);
+        foreach (var (roomId, expectedVersion, state) in changes)
+        {
+            // Each statement's parameters get names of their own.
+            var renamed = statement.Parameters(db, roomId, expectedVersion, state);
+            var names = new object[renamed.Length];
+            for (var i = 0; i < renamed.Length; i++)
+            {
+                names[i] = renamed[i].ParameterName = statement._sqlHelper.GenerateParameterName("p" + (parameters.Count + i));
+            }
+
+            sql.AppendFormat(CultureInfo.InvariantCulture, statement._template, names).Append(" RETURNING ").Append(statement._versionColumn).Append(";\n");
+            parameters.AddRange(renamed);
+        }
+
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql.ToString(), parameters, db.Model);
+        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(
+            new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), command.ParameterValues, null, db,
+                db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.ExecuteSqlRaw),
+            cancellationToken);
+        var saved = new bool[changes.Count];
+        for (var i = 0; i < saved.Length; i++)
+        {
+            if (i > 0 && !await reader.DbDataReader.NextResultAsync(cancellationToken))
+            {
+                throw new InvalidOperationException($"The batch of {changes.Count} timer changes returned {i} results.");
+            }
+
+            saved[i] = await reader.DbDataReader.ReadAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
     /// <summary>Parameters typed and converted as EF Core would (enums as text, instants as the provider stores them).</summary>

@@ -146,13 +146,10 @@ public sealed partial class TimerWrites(
         var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].RoomId).ToArray();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var results = new object[batch.Count];
-            foreach (var i in order)
-            {
-                results[i] = await WriteOneAsync(db, transaction, batch[i], savepoints, cancellationToken);
-            }
-
-            if (savepoints || results.All(r => r is bool))
+            var results = savepoints
+                ? await OneByOneAsync(db, transaction, batch, order, cancellationToken)
+                : await InOneRoundTripAsync(db, transaction, batch, order, cancellationToken);
+            if (results.All(r => r is bool) || savepoints)
             {
                 await transaction.CommitAsync(cancellationToken);
                 return results;
@@ -166,12 +163,95 @@ public sealed partial class TimerWrites(
         var alone = new object[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            alone[i] = await WriteOneAsync(db, transaction, batch[i], savepoints: false, cancellationToken);
-            await (alone[i] is bool ? transaction.CommitAsync(cancellationToken) : transaction.RollbackAsync(cancellationToken));
+            alone[i] = await AloneAsync(db, batch[i], cancellationToken);
         }
 
         return alone;
+    }
+
+    /// <summary>SQLite: each change in turn, on the in-process connection (a round trip costs nothing there).</summary>
+    private static async Task<object[]> OneByOneAsync(FocusMateDbContext db, IDbContextTransaction transaction, List<Pending> batch,
+        int[] order, CancellationToken cancellationToken)
+    {
+        var results = new object[batch.Count];
+        foreach (var i in order)
+        {
+            results[i] = await WriteOneAsync(db, transaction, batch[i], savepoints: true, cancellationToken);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// PostgreSQL: every compare-and-swap of the batch in one round trip (one command of many statements), then the finished phases
+    /// of the changes that landed in one insert. An error fails the whole batch (the caller runs each change alone then).
+    /// </summary>
+    private static async Task<object[]> InOneRoundTripAsync(FocusMateDbContext db, IDbContextTransaction transaction, List<Pending> batch,
+        int[] order, CancellationToken cancellationToken)
+    {
+        var results = new object[batch.Count];
+        try
+        {
+            var changes = order.Select(i => (batch[i].RoomId, batch[i].ExpectedVersion, batch[i].Transition.State)).ToList();
+            bool[] saved;
+            using (Traced(batch))
+            {
+                saved = await TimerCompareAndSwap.ExecuteAllAsync(db, changes, cancellationToken);
+            }
+
+            for (var k = 0; k < order.Length; k++)
+            {
+                results[order[k]] = saved[k];
+            }
+
+            var finished = batch.Where((pending, i) => results[i] is true && pending.Transition.FinishedPhases.Count > 0).ToList();
+            if (finished.Count > 0)
+            {
+                db.Sessions.AddRange(finished.SelectMany(p => p.Transition.FinishedPhases.Select(phase => TimerSession.From(p.RoomId, phase))));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+#pragma warning disable CA1031 // The batch's statements failed together: the caller runs each change on its own to find whose it was.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Array.Fill(results, ex);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return results;
+    }
+
+    /// <summary>One change in its own transaction (PostgreSQL, after its batch failed); its commit failing fails only it.</summary>
+    private static async Task<object> AloneAsync(FocusMateDbContext db, Pending pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await WriteOneAsync(db, transaction, pending, savepoints: false, cancellationToken);
+            await (result is bool ? transaction.CommitAsync(cancellationToken) : transaction.RollbackAsync(cancellationToken));
+            return result;
+        }
+#pragma warning disable CA1031 // This change did not commit: it alone is refused; the others of the batch keep their results.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ex;
+        }
+    }
+
+    /// <summary>The batch's write on the trace of every command in it (each ran on the writer, not on its request).</summary>
+    private static Spans Traced(List<Pending> batch) =>
+        new([.. batch.Where(p => p.Parent != default)
+            .Select(p => FocusMateTelemetry.Source.StartActivity("timer write", ActivityKind.Internal, p.Parent))
+            .OfType<Activity>()]);
+
+    private readonly struct Spans(List<Activity> activities) : IDisposable
+    {
+        public void Dispose() => activities.ForEach(activity => activity.Dispose());
     }
 
     private static async Task<object> WriteOneAsync(FocusMateDbContext db, IDbContextTransaction transaction, Pending pending, bool savepoints,
