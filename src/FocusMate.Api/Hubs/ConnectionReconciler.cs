@@ -10,7 +10,9 @@ namespace FocusMate.Api.Hubs;
 /// <see cref="Interval"/>, and at once when the link to the other instances (Redis) comes back, it closes the
 /// connections of participants that are no longer in their room (removed, or their room deleted, on another
 /// instance while the close notice was lost). When the link comes back it also sends each room held here its
-/// current timer, so clients that missed events during the outage are in step again without reconnecting.
+/// current timer, so clients that missed events during the outage are in step again without reconnecting; and a
+/// room whose event this instance could not send to the others (the link was down) gets its current timer again,
+/// so clients on the other instances catch up too.
 /// </summary>
 public sealed partial class ConnectionReconciler(
     RoomConnections connections,
@@ -61,10 +63,15 @@ public sealed partial class ConnectionReconciler(
         try
         {
             await CloseDepartedAsync(cancellationToken);
+            // Rooms whose event this instance could not send go again at every round (the link may have come back
+            // before the failure was noted); after an outage, so do all rooms held here.
+            var rooms = connections.TakeUnsent();
             if (restored)
             {
-                await ResendTimersAsync(cancellationToken);
+                rooms = [.. rooms.Union(connections.Snapshot().Select(c => c.RoomId))];
             }
+
+            await ResendTimersAsync(rooms, cancellationToken);
         }
 #pragma warning disable CA1031 // A database blip must not end the loop; the next round tries again.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -96,12 +103,17 @@ public sealed partial class ConnectionReconciler(
         return departed.Count;
     }
 
-    private async Task ResendTimersAsync(CancellationToken cancellationToken)
+    private async Task ResendTimersAsync(IReadOnlyList<Guid> rooms, CancellationToken cancellationToken)
     {
+        if (rooms.Count == 0)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var timers = scope.ServiceProvider.GetRequiredService<ITimerRepository>();
         var events = scope.ServiceProvider.GetRequiredService<IRoomEvents>();
-        foreach (var roomId in connections.Snapshot().Select(c => c.RoomId).Distinct())
+        foreach (var roomId in rooms)
         {
             if (await timers.FindStoredAsync(roomId, cancellationToken) is { } timer)
             {

@@ -79,7 +79,8 @@ public sealed partial class HubRoomEvents(
     /// Hands the event to SignalR and returns without waiting for it to reach anyone: the change is stored
     /// already, and neither a slow client nor Redis being away may hold up the command or the scheduler. The
     /// order of events is the order of these calls (SignalR writes to each connection, and publishes to
-    /// Redis, in call order). A send that fails is logged; clients catch up on their next event or rejoin.
+    /// Redis, in call order). A send that fails is logged, and the room's current timer is sent again when the link to the other
+    /// instances is back (<see cref="ConnectionReconciler"/>); clients also catch up on their next event or rejoin.
     /// </summary>
     private Task SendAsync(Guid roomId, string eventName, Func<IRoomClient, DateTimeOffset, Task> send)
     {
@@ -92,21 +93,28 @@ public sealed partial class HubRoomEvents(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogSendFailed(ex, eventName, roomId);
+            SendFailed(ex, eventName, roomId);
             return Task.CompletedTask;
         }
 
         if (!sending.IsCompleted)
         {
-            _ = sending.ContinueWith(failed => LogSendFailed(failed.Exception!.GetBaseException(), eventName, roomId), CancellationToken.None,
+            _ = sending.ContinueWith(failed => SendFailed(failed.Exception!.GetBaseException(), eventName, roomId), CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         else if (sending.IsFaulted)
         {
-            LogSendFailed(sending.Exception!.GetBaseException(), eventName, roomId);
+            SendFailed(sending.Exception!.GetBaseException(), eventName, roomId);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Logs the failure; the room's timer is sent again when the link to the other instances is back.</summary>
+    private void SendFailed(Exception exception, string eventName, Guid roomId)
+    {
+        LogSendFailed(exception, eventName, roomId);
+        connections.NoteUnsent(roomId);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send {Event} to room {RoomId}")]

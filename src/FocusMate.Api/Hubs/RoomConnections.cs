@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FocusMate.Core.Scaling;
 using Microsoft.AspNetCore.SignalR;
 
@@ -19,6 +20,7 @@ public sealed class RoomConnections(IInstanceBus bus, IHostApplicationLifetime l
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Connection> _connections = [];
     private readonly Dictionary<Guid, int> _perParticipant = [];
+    private readonly ConcurrentDictionary<Guid, byte> _unsent = new();
 
     /// <summary>One hub connection: whose it is and how to close it.</summary>
     public sealed record Connection(Guid RoomId, Guid ParticipantId, HubCallerContext Context);
@@ -86,6 +88,24 @@ public sealed class RoomConnections(IInstanceBus bus, IHostApplicationLifetime l
         {
             return [.. _connections.Values];
         }
+    }
+
+    /// <summary>
+    /// A room whose event this instance could not send (Redis away: the other instances' clients did not get it). The
+    /// reconciler sends its current timer again once the link is back (see <see cref="ConnectionReconciler"/>).
+    /// </summary>
+    public void NoteUnsent(Guid roomId) => _unsent.TryAdd(roomId, 0);
+
+    /// <summary>The rooms noted by <see cref="NoteUnsent"/> since the last call.</summary>
+    public IReadOnlyList<Guid> TakeUnsent()
+    {
+        var rooms = _unsent.Keys.ToList();
+        foreach (var room in rooms)
+        {
+            _unsent.TryRemove(room, out _);
+        }
+
+        return rooms;
     }
 
     /// <summary>Closes every connection of the room, on every instance.</summary>
