@@ -11,30 +11,34 @@ namespace FocusMate.Infrastructure.Repositories;
 /// </summary>
 internal sealed class FocusLog(FocusMateDbContext db, WriteLock writes) : IFocusLog
 {
+    /// <summary>
+    /// How many focus changes one transaction writes at most. The timer's writes wait for the write lock (one writer on
+    /// SQLite) while a focus transaction holds it: short ones keep a command from waiting behind a long backlog.
+    /// </summary>
+    internal const int ChangesPerTransaction = 16;
+
     public async Task ApplyAsync(IReadOnlyList<FocusChange> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        if (changes.Count == 0)
-        {
-            return;
-        }
-
         var statements = FocusStatements.For(db);
-        await using var writing = await writes.AcquireAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var change in changes)
+        for (var start = 0; start < changes.Count; start += ChangesPerTransaction)
         {
-            if (change.Starts)
+            await using var writing = await writes.AcquireAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var change in changes.Skip(start).Take(ChangesPerTransaction))
             {
-                await statements.OpenAsync(db, change.RoomId, change.ParticipantIds ?? [], change.At, cancellationToken);
+                if (change.Starts)
+                {
+                    await statements.OpenAsync(db, change.RoomId, change.ParticipantIds ?? [], change.At, cancellationToken);
+                }
+                else
+                {
+                    await statements.CloseAsync(db, change.RoomId, change.ParticipantIds, change.At, cancellationToken);
+                }
             }
-            else
-            {
-                await statements.CloseAsync(db, change.RoomId, change.ParticipantIds, change.At, cancellationToken);
-            }
-        }
 
-        await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     public Task StartAsync(Guid roomId, IReadOnlyCollection<Guid> participantIds, DateTimeOffset at, CancellationToken cancellationToken) =>
