@@ -6,9 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace FocusMate.Core.Background;
 
 /// <summary>
-/// Writes focus changes off the commands' path: whatever has queued up (<see cref="FocusChanges"/>) is written in order,
-/// in short transactions (the focus log's, so the timer's own writes never wait long behind them). A batch that fails
-/// is logged and what was not written of it dropped; the retention sweep closes any focus it left open.
+/// Writes focus changes off the commands' path: whatever has queued up (<see cref="FocusChanges"/>) goes in one
+/// transaction, in order. A batch that fails is logged and dropped; the retention sweep closes any focus it left open.
 /// </summary>
 public sealed partial class FocusRecorder(FocusChanges queue, IServiceScopeFactory scopes, ILogger<FocusRecorder> logger) : BackgroundService
 {

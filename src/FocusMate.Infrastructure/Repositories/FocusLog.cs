@@ -11,34 +11,30 @@ namespace FocusMate.Infrastructure.Repositories;
 /// </summary>
 internal sealed class FocusLog(FocusMateDbContext db, WriteLock writes) : IFocusLog
 {
-    /// <summary>
-    /// How many focus changes one transaction writes at most. The timer's writes wait for the write lock (one writer on
-    /// SQLite) while a focus transaction holds it: short ones keep a command from waiting behind a long backlog.
-    /// </summary>
-    internal const int ChangesPerTransaction = 16;
-
     public async Task ApplyAsync(IReadOnlyList<FocusChange> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var statements = FocusStatements.For(db);
-        for (var start = 0; start < changes.Count; start += ChangesPerTransaction)
+        if (changes.Count == 0)
         {
-            await using var writing = await writes.AcquireAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var change in changes.Skip(start).Take(ChangesPerTransaction))
-            {
-                if (change.Starts)
-                {
-                    await statements.OpenAsync(db, change.RoomId, change.ParticipantIds ?? [], change.At, cancellationToken);
-                }
-                else
-                {
-                    await statements.CloseAsync(db, change.RoomId, change.ParticipantIds, change.At, cancellationToken);
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            return;
         }
+
+        var statements = FocusStatements.For(db);
+        await using var writing = await writes.AcquireAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var change in changes)
+        {
+            if (change.Starts)
+            {
+                await statements.OpenAsync(db, change.RoomId, change.ParticipantIds ?? [], change.At, cancellationToken);
+            }
+            else
+            {
+                await statements.CloseAsync(db, change.RoomId, change.ParticipantIds, change.At, cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public Task StartAsync(Guid roomId, IReadOnlyCollection<Guid> participantIds, DateTimeOffset at, CancellationToken cancellationToken) =>
