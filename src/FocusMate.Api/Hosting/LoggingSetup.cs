@@ -31,7 +31,34 @@ public static class LoggingSetup
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             }
-        }, preserveStaticLogger: true);
+        }, preserveStaticLogger: true).KeepOneLoggerPerCategory();
+    }
+
+    /// <summary>
+    /// Serilog's logger factory makes a new logger (a Serilog context and its own event-id cache) on every
+    /// <c>CreateLogger</c>, and SignalR and Kestrel ask for loggers per connection: that was about 1.4 KB of every
+    /// joined client. Decorated here to keep one logger per category, as Microsoft's own factory does.
+    /// </summary>
+    private static IServiceCollection KeepOneLoggerPerCategory(this IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
+        services.Remove(registered);
+        services.AddSingleton<ILoggerFactory>(provider => new CachingLoggerFactory(
+            (ILoggerFactory)(registered.ImplementationInstance
+                ?? registered.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!))));
+        return services;
+    }
+
+    private sealed class CachingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Microsoft.Extensions.Logging.ILogger> _loggers = new(StringComparer.Ordinal);
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => _loggers.GetOrAdd(categoryName, inner.CreateLogger);
+
+        public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+        public void Dispose() => inner.Dispose();
     }
 
     private const string TextTemplate = "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj} {TraceId}{NewLine}{Exception}";
