@@ -125,30 +125,9 @@ public sealed class WriteBatchTests : IDisposable
     [Fact]
     public async Task AChangeWhoseStatementFailsIsRefusedAloneAndTheRestOfItsBatchCommits()
     {
-        var rooms = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _client.CreateRoomAsync()));
-        var initial = await StoredTimerAsync(rooms[0].RoomId);
-        var clock = _app.Clock.GetUtcNow();
-        var running = new TimerTransition(initial with { Status = TimerStatus.Running, TargetAt = clock.AddMinutes(25), StartedAt = clock, Version = initial.Version + 1 }, [], []);
         // The first room's change also records a finished phase, and that insert fails (SQLite: its savepoint takes it
         // back; PostgreSQL: the batch fails and each change goes again on its own).
-        var skipped = running with
-        {
-            State = initial with { SessionType = SessionType.Break, Version = initial.Version + 1 },
-            FinishedPhases = [new FinishedPhase(SessionType.Work, clock, clock.AddMinutes(1), 1500, 60, SessionOutcome.Skipped)],
-        };
-
-        Task<bool>[] saves;
-        await using (await Writes.HoldAsync())
-        {
-            saves =
-            [
-                Writes.SaveAsync(rooms[0].RoomId, initial.Version, skipped, CancellationToken.None),
-                Writes.SaveAsync(rooms[1].RoomId, initial.Version, running, CancellationToken.None),
-                Writes.SaveAsync(rooms[2].RoomId, initial.Version, running, CancellationToken.None),
-            ];
-            await Eventually.WaitAsync(() => Task.FromResult(Writes.Queued), queued => queued == 3);
-            _faults.FailSessionInserts = true;
-        }
+        var (rooms, initial, saves) = await ThreeChangesInOneBatchAsync(() => _faults.FailSessionInserts = true);
 
         // EF Core reports the failed insert as its own DbUpdateException, with the cause inside.
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => saves[0]);
@@ -164,29 +143,11 @@ public sealed class WriteBatchTests : IDisposable
     [Fact]
     public async Task WhenACommitFailsOnlyTheChangesItHeldAreRefused()
     {
-        var rooms = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _client.CreateRoomAsync()));
-        var initial = await StoredTimerAsync(rooms[0].RoomId);
-        var clock = _app.Clock.GetUtcNow();
-        var running = new TimerTransition(initial with { Status = TimerStatus.Running, TargetAt = clock.AddMinutes(25), StartedAt = clock, Version = initial.Version + 1 }, [], []);
-        var skipped = running with
+        var (rooms, initial, saves) = await ThreeChangesInOneBatchAsync(() =>
         {
-            State = initial with { SessionType = SessionType.Break, Version = initial.Version + 1 },
-            FinishedPhases = [new FinishedPhase(SessionType.Work, clock, clock.AddMinutes(1), 1500, 60, SessionOutcome.Skipped)],
-        };
-
-        Task<bool>[] saves;
-        await using (await Writes.HoldAsync())
-        {
-            saves =
-            [
-                Writes.SaveAsync(rooms[0].RoomId, initial.Version, skipped, CancellationToken.None),
-                Writes.SaveAsync(rooms[1].RoomId, initial.Version, running, CancellationToken.None),
-                Writes.SaveAsync(rooms[2].RoomId, initial.Version, running, CancellationToken.None),
-            ];
-            await Eventually.WaitAsync(() => Task.FromResult(Writes.Queued), queued => queued == 3);
             _faults.FailSessionInserts = true;
             _faults.FailNextCommit();
-        }
+        });
 
         await Assert.ThrowsAnyAsync<Exception>(() => saves[0]);
         Assert.Contains("The disk refused the commit (test).", (await Assert.ThrowsAnyAsync<Exception>(() => saves[1])).ToString(), StringComparison.Ordinal);
@@ -230,6 +191,36 @@ public sealed class WriteBatchTests : IDisposable
         var resume = await _faults.CountReadsAsync(() => _client.TimerAsync(room.RoomId, "resume", room.Participant.Token));
         Assert.Equal((TimerStatus.Paused, 0), (pause.Value.Status, pause.Reads));
         Assert.Equal((TimerStatus.Running, 0), (resume.Value.Status, resume.Reads));
+    }
+
+    /// <summary>
+    /// Three rooms' timers change in one batch, from the same version: the first room's change skips a phase (so it also
+    /// records a finished phase), the other two start. <paramref name="arm"/> sets the faults before the writer runs.
+    /// </summary>
+    private async Task<(CreatedRoomResponse[] Rooms, TimerState Initial, Task<bool>[] Saves)> ThreeChangesInOneBatchAsync(Action arm)
+    {
+        var rooms = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _client.CreateRoomAsync()));
+        var initial = await StoredTimerAsync(rooms[0].RoomId);
+        var clock = _app.Clock.GetUtcNow();
+        var running = new TimerTransition(initial with { Status = TimerStatus.Running, TargetAt = clock.AddMinutes(25), StartedAt = clock, Version = initial.Version + 1 }, [], []);
+        var skipped = running with
+        {
+            State = initial with { SessionType = SessionType.Break, Version = initial.Version + 1 },
+            FinishedPhases = [new FinishedPhase(SessionType.Work, clock, clock.AddMinutes(1), 1500, 60, SessionOutcome.Skipped)],
+        };
+
+        await using (await Writes.HoldAsync())
+        {
+            Task<bool>[] saves =
+            [
+                Writes.SaveAsync(rooms[0].RoomId, initial.Version, skipped, CancellationToken.None),
+                Writes.SaveAsync(rooms[1].RoomId, initial.Version, running, CancellationToken.None),
+                Writes.SaveAsync(rooms[2].RoomId, initial.Version, running, CancellationToken.None),
+            ];
+            await Eventually.WaitAsync(() => Task.FromResult(Writes.Queued), queued => queued == 3);
+            arm();
+            return (rooms, initial, saves);
+        }
     }
 
     /// <summary>The timer as the database holds it: read by a second instance, whose memory is empty.</summary>

@@ -4,8 +4,6 @@ using System.Text;
 using FocusMate.Core.History;
 using FocusMate.Core.Participants;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FocusMate.Infrastructure.Data;
@@ -21,19 +19,14 @@ internal sealed class FocusStatements
 {
     private static readonly ConcurrentDictionary<Type, FocusStatements> PerContextType = new();
 
-    private readonly string _participants;
-    private readonly string _intervals;
     private readonly bool _lockRows;
-    private readonly Columns _p;
-    private readonly Columns _f;
+    private readonly MappedTable _p;
+    private readonly MappedTable _f;
 
     private FocusStatements(DbContext db)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        _p = new Columns(db, typeof(Participant), sql);
-        _f = new Columns(db, typeof(FocusInterval), sql);
-        _participants = _p.Table;
-        _intervals = _f.Table;
+        _p = new MappedTable(db, typeof(Participant));
+        _f = new MappedTable(db, typeof(FocusInterval));
         // PostgreSQL: the rows read are locked until the transaction ends, so two instances closing one focus record it
         // once (the second reads it closed). SQLite has one writer, which already holds the database.
         _lockRows = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
@@ -52,7 +45,7 @@ internal sealed class FocusStatements
 
         await using var command = Command(db);
         var text = new StringBuilder()
-            .Append("UPDATE ").Append(_participants).Append(" SET ").Append(_p["FocusSince"]).Append(" = ").Append(Add(command, _p, "FocusSince", at))
+            .Append("UPDATE ").Append(_p.Table).Append(" SET ").Append(_p["FocusSince"]).Append(" = ").Append(Add(command, _p, "FocusSince", at))
             .Append(" WHERE ").Append(_p["RoomId"]).Append(" = ").Append(Add(command, _p, "RoomId", roomId))
             .Append(" AND ").Append(_p["FocusSince"]).Append(" IS NULL AND ");
         AppendIn(text, command, _p["Id"], participantIds);
@@ -75,13 +68,13 @@ internal sealed class FocusStatements
 
         await using var command = Command(db);
         var text = new StringBuilder()
-            .Append("UPDATE ").Append(_participants).Append(" SET ").Append(_p["FocusSince"]).Append(" = NULL WHERE ")
+            .Append("UPDATE ").Append(_p.Table).Append(" SET ").Append(_p["FocusSince"]).Append(" = NULL WHERE ")
             .Append(_p["FocusSince"]).Append(" IS NOT NULL AND ");
         AppendIn(text, command, _p["Id"], [.. open.Select(o => o.Id)]);
         var lasted = open.Where(o => at > o.Since).ToList();
         if (lasted.Count > 0)
         {
-            text.Append("; INSERT INTO ").Append(_intervals).Append(" (")
+            text.Append("; INSERT INTO ").Append(_f.Table).Append(" (")
                 .AppendJoin(", ", IntervalColumns.Select(c => _f[c])).Append(") VALUES ");
             var roomParameter = Add(command, _f, "RoomId", roomId);
             var endParameter = Add(command, _f, "EndedAt", at);
@@ -108,7 +101,7 @@ internal sealed class FocusStatements
         await using var command = Command(db);
         var text = new StringBuilder()
             .Append("SELECT ").Append(_p["Id"]).Append(", ").Append(_p["UserName"]).Append(", ").Append(_p["FocusSince"])
-            .Append(" FROM ").Append(_participants)
+            .Append(" FROM ").Append(_p.Table)
             .Append(" WHERE ").Append(_p["RoomId"]).Append(" = ").Append(Add(command, _p, "RoomId", roomId))
             .Append(" AND ").Append(_p["FocusSince"]).Append(" IS NOT NULL");
         if (participantIds is not null)
@@ -162,36 +155,10 @@ internal sealed class FocusStatements
     }
 
     /// <summary>Adds a parameter typed and converted as EF Core would for <paramref name="property"/>; returns its name.</summary>
-    private static string Add(DbCommand command, Columns table, string property, object? value)
+    private static string Add(DbCommand command, MappedTable table, string property, object? value)
     {
         var name = table.Sql.GenerateParameterName("p" + command.Parameters.Count);
-        var mapped = table.Property(property);
-        command.Parameters.Add(mapped.GetRelationalTypeMapping().CreateParameter(command, name, value, mapped.IsNullable));
+        command.Parameters.Add(MappedTable.Parameter(command, table.Property(property), name, value));
         return name;
-    }
-
-    /// <summary>A mapped table: its delimited name, and each property's delimited column.</summary>
-    private sealed class Columns
-    {
-        private readonly IEntityType _entity;
-        private readonly StoreObjectIdentifier _table;
-        private readonly ConcurrentDictionary<string, string> _columns = new();
-
-        public Columns(DbContext db, Type type, ISqlGenerationHelper sql)
-        {
-            _entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");
-            _table = StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
-            Sql = sql;
-            Table = sql.DelimitIdentifier(_table.Name, _table.Schema);
-        }
-
-        public ISqlGenerationHelper Sql { get; }
-
-        public string Table { get; }
-
-        public IProperty Property(string name) =>
-            _entity.FindProperty(name) ?? throw new InvalidOperationException($"{_entity.ClrType.Name}.{name} is not mapped.");
-
-        public string this[string property] => _columns.GetOrAdd(property, p => Sql.DelimitIdentifier(Property(p).GetColumnName(_table)!));
     }
 }

@@ -33,25 +33,23 @@ internal sealed class TimerCompareAndSwap
 
     private TimerCompareAndSwap(DbContext db)
     {
-        var entity = db.Model.FindEntityType(typeof(TimerRow)) ?? throw new InvalidOperationException("TimerRow is not mapped.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        IProperty Property(string name) => entity.FindProperty(name) ?? throw new InvalidOperationException($"TimerRow.{name} is not mapped.");
-        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+        var timers = new MappedTable(db, typeof(TimerRow));
+        var sql = timers.Sql;
+        string Column(IProperty p) => timers[p.Name];
 
         _set = [.. new[]
         {
             nameof(TimerRow.Status), nameof(TimerRow.SessionType), nameof(TimerRow.DurationSeconds), nameof(TimerRow.RemainingMilliseconds),
             nameof(TimerRow.TargetAt), nameof(TimerRow.StartedAt), nameof(TimerRow.CompletedWorkSessions), nameof(TimerRow.Version),
-        }.Select(Property)];
-        _roomId = Property(nameof(TimerRow.RoomId));
-        _version = Property(nameof(TimerRow.Version));
+        }.Select(timers.Property)];
+        _roomId = timers.Property(nameof(TimerRow.RoomId));
+        _version = timers.Property(nameof(TimerRow.Version));
         _sqlHelper = sql;
         _versionColumn = Column(_version);
         _names = [.. Enumerable.Range(0, _set.Length + 2).Select(i => sql.GenerateParameterName("p" + i))];
         // The statement with {0}…{n} for its parameters' names; _sql has the names of a statement on its own.
         var assignments = _set.Select((p, i) => $"{Column(p)} = {{{i}}}");
-        _template = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", assignments)} " +
+        _template = $"UPDATE {timers.Table} SET {string.Join(", ", assignments)} " +
                     $"WHERE {Column(_roomId)} = {{{_set.Length}}} AND {Column(_version)} = {{{_set.Length + 1}}}";
         _sql = string.Format(CultureInfo.InvariantCulture, _template, _names);
     }
@@ -123,14 +121,11 @@ internal sealed class TimerCompareAndSwap
         var parameters = new DbParameter[_set.Length + 2];
         for (var i = 0; i < _set.Length; i++)
         {
-            parameters[i] = Parameter(factory, _set[i], _names[i], values[i]);
+            parameters[i] = MappedTable.Parameter(factory, _set[i], _names[i], values[i]);
         }
 
-        parameters[^2] = Parameter(factory, _roomId, _names[^2], roomId);
-        parameters[^1] = Parameter(factory, _version, _names[^1], expectedVersion);
+        parameters[^2] = MappedTable.Parameter(factory, _roomId, _names[^2], roomId);
+        parameters[^1] = MappedTable.Parameter(factory, _version, _names[^1], expectedVersion);
         return parameters;
     }
-
-    private static DbParameter Parameter(DbCommand factory, IProperty property, string name, object? value) =>
-        property.GetRelationalTypeMapping().CreateParameter(factory, name, value, property.IsNullable);
 }

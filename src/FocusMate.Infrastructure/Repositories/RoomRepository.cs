@@ -9,7 +9,6 @@ namespace FocusMate.Infrastructure.Repositories;
 
 internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes, RoomCache cache) : IRoomRepository
 {
-
     private static readonly Func<FocusMateDbContext, Guid, CancellationToken, Task<DetailsRow?>> DetailsById =
         EF.CompileAsyncQuery((FocusMateDbContext db, Guid roomId, CancellationToken _) =>
             (from room in db.Rooms.AsNoTracking()
@@ -39,7 +38,6 @@ internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes, Ro
         cache.Store(roomId, stamp, row.Room, timer, participants: null);
         return new RoomDetails(row.Room, timer);
     }
-
 
     /// <summary>
     /// From the cache in the steady state. A room not cached with its participants is read in two statements (the
@@ -147,5 +145,4 @@ internal sealed class RoomRepository(FocusMateDbContext db, WriteLock writes, Ro
         db.Rooms.AnyAsync(r => r.NormalizedName == normalizedName, cancellationToken);
 
     private sealed record DetailsRow(Room Room, TimerRow Timer);
-
 }
