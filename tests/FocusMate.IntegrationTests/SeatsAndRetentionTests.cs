@@ -209,6 +209,25 @@ public sealed class SeatsAndRetentionTests : AppTest
     }
 
     [Fact]
+    public async Task ARoomWhoseEventCouldNotBeSentGetsItsTimerAgainAtTheReconcilersNextRound()
+    {
+        var room = await Client.CreateRoomAsync();
+        await using var hub = await App.ConnectHubAsync(room.Participant.Token);
+        var started = await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        await hub.NextAsync<TimerStateResponse>("timer_update", e => e.Data.Version == started.Version);
+        hub.Pending<TimerStateResponse>("timer_update");
+        var reconciler = App.Services.GetServices<IHostedService>().OfType<ConnectionReconciler>().Single();
+
+        // As if the start's broadcast to the other instances had failed (Redis away): the next round sends the timer again.
+        App.Services.GetRequiredService<RoomConnections>().NoteUnsent(room.RoomId);
+        await reconciler.RunAsync(restored: false, CancellationToken.None);
+
+        var again = await hub.NextAsync<TimerStateResponse>("timer_update");
+        Assert.Equal(started.Version, again.Data.Version);
+        Assert.Equal(TimerStatus.Running, again.Data.Status);
+    }
+
+    [Fact]
     public async Task JoiningTwiceOnOneConnectionAnnouncesOnlineOnce()
     {
         var room = await Client.CreateRoomAsync();

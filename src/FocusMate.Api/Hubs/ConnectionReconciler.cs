@@ -58,7 +58,8 @@ public sealed partial class ConnectionReconciler(
         }
     }
 
-    private async Task RunAsync(bool restored, CancellationToken cancellationToken)
+    /// <summary>One round: close departed connections; resend the timers of unsent rooms, and after an outage of every room held here.</summary>
+    internal async Task RunAsync(bool restored, CancellationToken cancellationToken)
     {
         try
         {
