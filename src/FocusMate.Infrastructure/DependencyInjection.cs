@@ -12,6 +12,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FocusMate.Infrastructure;
 
@@ -50,6 +51,7 @@ public static class DependencyInjection
                 .UseSqlite(sqlite)
                 .AddInterceptors(new SqlitePragmas()));
             services.AddSingleton<WriteLock, SerializedWrites>();
+            services.AddHostedService(provider => new SqliteCheckpoints(sqlite, provider.GetRequiredService<ILogger<SqliteCheckpoints>>()));
         }
 
         services.AddSingleton<Caching.RoomCache>();

@@ -22,14 +22,9 @@ namespace FocusMate.Api.Hubs;
 /// </summary>
 [Authorize]
 public sealed class RoomHub(
-    RoomService rooms,
-    ParticipantService participants,
-    TimerService timers,
-    ChatService chat,
-    HistoryService history,
+    IServiceProvider services,
     IOptions<ChatOptions> chatOptions,
     IOptions<RateLimitingOptions> limits,
-    RoomAccess access,
     RoomConnections connections,
     Telemetry.ApiMetrics metrics,
     ShareLinks links,
@@ -41,11 +36,25 @@ public sealed class RoomHub(
 
     private Caller Me => Context.User.ToCaller() ?? throw new UnauthorizedException();
 
+    // A hub is made for every call: the scoped services (and the database context behind them) are resolved when a
+    // call uses them, instead of all of them for every call (that was the largest allocation of a timer command).
+    private RoomService Rooms => services.GetRequiredService<RoomService>();
+
+    private ParticipantService Participants => services.GetRequiredService<ParticipantService>();
+
+    private TimerService Timers => services.GetRequiredService<TimerService>();
+
+    private ChatService Chat => services.GetRequiredService<ChatService>();
+
+    private HistoryService History => services.GetRequiredService<HistoryService>();
+
+    private RoomAccess Access => services.GetRequiredService<RoomAccess>();
+
     public override async Task OnConnectedAsync()
     {
         var me = Me;
         // A token whose participant was removed (or whose room is gone) opens nothing.
-        await access.RequireMemberAsync(me.RoomId, me, Context.ConnectionAborted);
+        await Access.RequireMemberAsync(me.RoomId, me, Context.ConnectionAborted);
         var cap = limits.Value.Enabled ? limits.Value.HubConnectionsPerParticipant : int.MaxValue;
         if (!connections.TryAdd(me.RoomId, me.ParticipantId, Context, cap))
         {
@@ -59,7 +68,7 @@ public sealed class RoomHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
-        await participants.DisconnectedAsync(Context.ConnectionId, CancellationToken.None);
+        await Participants.DisconnectedAsync(Context.ConnectionId, CancellationToken.None);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -68,15 +77,15 @@ public sealed class RoomHub(
     public async Task<RoomSnapshot> JoinRoom()
     {
         var me = Me;
-        var participant = await access.RequireMemberAsync(me.RoomId, me, Context.ConnectionAborted);
+        var participant = await Access.RequireMemberAsync(me.RoomId, me, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(me.RoomId), Context.ConnectionAborted);
-        await participants.ConnectedAsync(participant, Context.ConnectionId, Context.ConnectionAborted);
-        var details = await rooms.GetAsync(me.RoomId, Context.ConnectionAborted);
-        var list = await participants.ListAsync(me.RoomId, Context.ConnectionAborted);
+        await Participants.ConnectedAsync(participant, Context.ConnectionId, Context.ConnectionAborted);
+        var details = await Rooms.GetAsync(me.RoomId, Context.ConnectionAborted);
+        var list = await Participants.ListAsync(me.RoomId, Context.ConnectionAborted);
         var messages = chatOptions.Value.HistoryOnJoin == 0
             ? []
-            : await chat.RecentAsync(me.RoomId, me, chatOptions.Value.HistoryOnJoin, Context.ConnectionAborted);
-        var completed = await history.LastCompletionAsync(me.RoomId, Context.ConnectionAborted);
+            : await Chat.RecentAsync(me.RoomId, me, chatOptions.Value.HistoryOnJoin, Context.ConnectionAborted);
+        var completed = await History.LastCompletionAsync(me.RoomId, Context.ConnectionAborted);
         var now = clock.GetUtcNowMilliseconds();
         return new RoomSnapshot
         {
@@ -118,7 +127,7 @@ public sealed class RoomHub(
     public async Task<ParticipantResponse> SetStatus(JsonElement? status)
     {
         var me = Me;
-        var view = await participants.SetStatusAsync(me.RoomId, me, HubArguments.Status(status), Context.ConnectionAborted);
+        var view = await Participants.SetStatusAsync(me.RoomId, me, HubArguments.Status(status), Context.ConnectionAborted);
         return view.ToResponse();
     }
 
@@ -129,7 +138,7 @@ public sealed class RoomHub(
     {
         var me = Me;
         var request = new SetTaskRequest { Task = HubArguments.OptionalText(text, "task") };
-        var view = await participants.SetTaskAsync(me.RoomId, me, request, Context.ConnectionAborted);
+        var view = await Participants.SetTaskAsync(me.RoomId, me, request, Context.ConnectionAborted);
         return view.ToResponse();
     }
 
@@ -140,7 +149,7 @@ public sealed class RoomHub(
     {
         var me = Me;
         var request = new SendMessageRequest { Text = HubArguments.Text(text, "text") };
-        var message = await chat.SendAsync(me.RoomId, me, request, Context.ConnectionAborted);
+        var message = await Chat.SendAsync(me.RoomId, me, request, Context.ConnectionAborted);
         return message.ToResponse();
     }
 
@@ -150,7 +159,7 @@ public sealed class RoomHub(
     public async Task<ParticipantResponse> TransferHost(JsonElement participantId)
     {
         var me = Me;
-        var host = await participants.TransferHostAsync(me.RoomId, HubArguments.Id(participantId, "participant_id"), me, Context.ConnectionAborted);
+        var host = await Participants.TransferHostAsync(me.RoomId, HubArguments.Id(participantId, "participant_id"), me, Context.ConnectionAborted);
         return host.ToResponse();
     }
 
@@ -162,7 +171,7 @@ public sealed class RoomHub(
     private async Task<TimerStateResponse> RunAsync(TimerCommand command, SessionType? sessionType = null)
     {
         var me = Me;
-        var state = await timers.ExecuteAsync(me.RoomId, me, command, sessionType, Context.ConnectionAborted);
+        var state = await Timers.ExecuteAsync(me.RoomId, me, command, sessionType, Context.ConnectionAborted);
         return state.ToResponse(clock.GetUtcNowMilliseconds());
     }
 }

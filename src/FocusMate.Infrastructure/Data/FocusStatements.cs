@@ -11,8 +11,9 @@ namespace FocusMate.Infrastructure.Data;
 /// <summary>
 /// The focus statements, set-based and as raw SQL. A pause or a phase end closes the focus of a whole room and a start
 /// opens it; they follow every timer command, and through EF Core (a LINQ update per participant, a change-tracked insert
-/// each) they cost more than the command itself (docs/operations.md, "Timer writes"). Here opening is one statement and
-/// closing is one read and one command (an update of exactly the rows read, and one insert of all their intervals).
+/// each) they cost more than the command itself (docs/operations.md, "Timer writes"). Here opening is one statement;
+/// closing is one command on SQLite (the intervals inserted from the open rows, then the rows cleared) and, on
+/// PostgreSQL, one locking read and one command (an update of exactly the rows read, and one insert of their intervals).
 /// Table, columns and parameter types come from the EF Core model, as EF Core would write them.
 /// </summary>
 internal sealed class FocusStatements
@@ -33,6 +34,22 @@ internal sealed class FocusStatements
     }
 
     public static FocusStatements For(DbContext db) => PerContextType.GetOrAdd(db.GetType(), _ => new FocusStatements(db));
+
+    /// <summary>Applies <paramref name="changes"/> in order, in the transaction the caller opened.</summary>
+    public async Task ApplyAsync(DbContext db, IReadOnlyList<FocusChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+        {
+            if (change.Starts)
+            {
+                await OpenAsync(db, change.RoomId, change.ParticipantIds ?? [], change.At, cancellationToken);
+            }
+            else
+            {
+                await CloseAsync(db, change.RoomId, change.ParticipantIds, change.At, cancellationToken);
+            }
+        }
+    }
 
     /// <summary>Opens focus at <paramref name="at"/> for those of <paramref name="participantIds"/> in the room whose focus is not open.</summary>
     public async Task OpenAsync(DbContext db, Guid roomId, IReadOnlyCollection<Guid> participantIds, DateTimeOffset at,
@@ -55,15 +72,60 @@ internal sealed class FocusStatements
 
     /// <summary>
     /// Closes the open focus of the room (of <paramref name="participantIds"/> only, when given) at <paramref name="at"/>: each
-    /// becomes an interval (unless it did not last), and the participant's focus is cleared. Returns how many were closed.
+    /// becomes an interval (unless it did not last), and the participant's focus is cleared.
     /// </summary>
-    public async Task<int> CloseAsync(DbContext db, Guid roomId, IReadOnlyCollection<Guid>? participantIds, DateTimeOffset at,
+    public async Task CloseAsync(DbContext db, Guid roomId, IReadOnlyCollection<Guid>? participantIds, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        if (_lockRows)
+        {
+            await ReadAndCloseAsync(db, roomId, participantIds, at, cancellationToken);
+        }
+        else if (participantIds is not { Count: 0 })
+        {
+            await CloseInPlaceAsync(db, roomId, participantIds, at, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// SQLite (one writer, which holds the database): the intervals are inserted from the open rows and the rows cleared by
+    /// one command of two statements, without reading them into the app first. The interval's id is made in SQL, in the
+    /// text form EF Core stores a <see cref="Guid"/> in on SQLite.
+    /// </summary>
+    private async Task CloseInPlaceAsync(DbContext db, Guid roomId, IReadOnlyCollection<Guid>? participantIds, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        await using var command = Command(db);
+        var room = Add(command, _p, "RoomId", roomId);
+        var end = Add(command, _f, "EndedAt", at);
+        var which = new StringBuilder().Append(_p["RoomId"]).Append(" = ").Append(room).Append(" AND ").Append(_p["FocusSince"]).Append(" IS NOT NULL");
+        if (participantIds is not null)
+        {
+            which.Append(" AND ");
+            AppendIn(which, command, _p["Id"], participantIds);
+        }
+
+        const string Id = "substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12)";
+        var text = new StringBuilder()
+            .Append("INSERT INTO ").Append(_f.Table).Append(" (").AppendJoin(", ", IntervalColumns.Select(c => _f[c])).Append(") SELECT ")
+            .Append(Id).Append(", ").Append(room).Append(", ").Append(_p["Id"]).Append(", ").Append(_p["UserName"]).Append(", ")
+            .Append(_p["FocusSince"]).Append(", ").Append(end)
+            .Append(" FROM (SELECT hex(randomblob(16)) AS h, ").Append(_p["Id"]).Append(", ").Append(_p["UserName"]).Append(", ")
+            .Append(_p["FocusSince"]).Append(" FROM ").Append(_p.Table).Append(" WHERE ").Append(which)
+            .Append(" AND ").Append(_p["FocusSince"]).Append(" < ").Append(end).Append("); UPDATE ").Append(_p.Table)
+            .Append(" SET ").Append(_p["FocusSince"]).Append(" = NULL WHERE ").Append(which);
+        command.CommandText = text.ToString();
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>PostgreSQL: the open rows are read and locked, then exactly those are cleared and their intervals inserted.</summary>
+    private async Task ReadAndCloseAsync(DbContext db, Guid roomId, IReadOnlyCollection<Guid>? participantIds, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         var open = await ReadOpenAsync(db, roomId, participantIds, cancellationToken);
         if (open.Count == 0)
         {
-            return 0;
+            return;
         }
 
         await using var command = Command(db);
@@ -82,7 +144,7 @@ internal sealed class FocusStatements
             {
                 var (id, userName, since) = lasted[i];
                 text.Append(i == 0 ? "(" : ", (")
-                    .Append(Add(command, _f, "Id", Guid.NewGuid())).Append(", ").Append(roomParameter).Append(", ")
+                    .Append(Add(command, _f, "Id", Guid.CreateVersion7())).Append(", ").Append(roomParameter).Append(", ")
                     .Append(Add(command, _f, "ParticipantId", id)).Append(", ").Append(Add(command, _f, "UserName", userName)).Append(", ")
                     .Append(Add(command, _f, "StartedAt", since)).Append(", ").Append(endParameter).Append(')');
             }
@@ -90,7 +152,6 @@ internal sealed class FocusStatements
 
         command.CommandText = text.ToString();
         await command.ExecuteNonQueryAsync(cancellationToken);
-        return open.Count;
     }
 
     private static readonly string[] IntervalColumns = ["Id", "RoomId", "ParticipantId", "UserName", "StartedAt", "EndedAt"];

@@ -20,7 +20,9 @@ namespace FocusMate.Infrastructure.Data;
 /// its result only after that commit, so nothing is acknowledged that is not durable. On SQLite a change that fails
 /// takes back only itself (a change of more than one statement runs in a savepoint); on PostgreSQL (where a savepoint is a round trip)
 /// a batch that fails is run again one change per transaction. A queue that is empty adds no wait: the writer starts
-/// on the first change and takes whatever else came in the meantime.
+/// on the first change and takes whatever else came in the meantime. On SQLite the focus recorder's changes (statistics
+/// per person, which follow every timer command) go in the same transaction, after the batch's compare-and-swaps and in a
+/// savepoint of their own: one writer and one commit, and a focus that fails to write never refuses a command.
 /// </summary>
 public sealed partial class TimerWrites(
     IServiceScopeFactory scopes,
@@ -31,9 +33,10 @@ public sealed partial class TimerWrites(
     public const int MaxBatch = 64;
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _hold = new(1, 1);
     private int _queued;
+    private Connection? _connection;
 
     /// <summary>How many changes the last batch held (for tests and the metric).</summary>
     public int LastBatchSize { get; private set; }
@@ -57,8 +60,29 @@ public sealed partial class TimerWrites(
 
         ticket?.Admit();
         var pending = new Pending(roomId, expectedVersion, transition, Activity.Current?.Context ?? default, Stopwatch.GetTimestamp());
-        _queue.Writer.TryWrite(pending);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Decrement(ref _queued);
+            pending.Cancel(CancellationToken.None);
+        }
+
         return pending.Result.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes focus changes (in order) in the writer's next transaction; completes once it committed, or fails with the
+    /// error that took them back (the timer changes of that batch keep their own results).
+    /// </summary>
+    public Task SaveFocusAsync(IReadOnlyList<FocusChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var work = new FocusWork(changes);
+        if (!_queue.Writer.TryWrite(work))
+        {
+            work.Cancel(CancellationToken.None);
+        }
+
+        return work.Result.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>How many changes wait for the writer.</summary>
@@ -74,6 +98,7 @@ public sealed partial class TimerWrites(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
+        var focus = new List<FocusWork>();
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
@@ -81,18 +106,14 @@ public sealed partial class TimerWrites(
                 await _hold.WaitAsync(stoppingToken);
                 try
                 {
-                    while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-                    {
-                        batch.Add(pending);
-                    }
-
-                    Interlocked.Add(ref _queued, -batch.Count);
-                    await WriteAsync(batch);
+                    Take(batch, focus);
+                    await WriteAsync(batch, focus);
                 }
                 finally
                 {
                     _hold.Release();
                     batch.Clear();
+                    focus.Clear();
                 }
             }
         }
@@ -100,14 +121,73 @@ public sealed partial class TimerWrites(
         {
         }
 
-        while (_queue.Reader.TryRead(out var left))
+        // Stopping: what is queued already is still written (a batch at a time), so nothing taken in is lost; what comes
+        // after is refused.
+        _queue.Writer.TryComplete();
+        for (Take(batch, focus); batch.Count + focus.Count > 0; Take(batch, focus))
         {
-            left.Result.TrySetCanceled(stoppingToken);
+            await WriteAsync(batch, focus);
+            batch.Clear();
+            focus.Clear();
+        }
+
+        await DropConnectionAsync();
+    }
+
+    /// <summary>Takes what is queued into the next batch: up to <see cref="MaxBatch"/> timer changes, and the focus changes between them.</summary>
+    private void Take(List<Pending> batch, List<FocusWork> focus)
+    {
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var work))
+        {
+            if (work is Pending pending)
+            {
+                batch.Add(pending);
+            }
+            else
+            {
+                focus.Add((FocusWork)work);
+            }
+        }
+
+        Interlocked.Add(ref _queued, -batch.Count);
+    }
+
+    /// <summary>
+    /// The writer's own context, kept with its connection open from batch to batch: opening a pooled connection cost more
+    /// than a small batch's statements (Microsoft.Data.Sqlite registers EF Core's SQL functions again on every open). A batch
+    /// that fails drops it, so the next one starts on a fresh connection.
+    /// </summary>
+    private async Task<Connection> ConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is { } kept)
+        {
+            return kept;
+        }
+
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FocusMateDbContext>();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return _connection = new Connection(scope, db, db.Database.IsSqlite());
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        if (Interlocked.Exchange(ref _connection, null) is { } dropped)
+        {
+            await dropped.DisposeAsync();
         }
     }
 
     /// <summary>Writes one batch and tells each command its result; never throws.</summary>
-    private async Task WriteAsync(List<Pending> batch)
+    private async Task WriteAsync(List<Pending> batch, List<FocusWork> focus)
     {
         // The batch runs to its end even while the host stops: changes already taken are committed or refused, not lost.
         var cancellationToken = CancellationToken.None;
@@ -115,44 +195,57 @@ public sealed partial class TimerWrites(
         try
         {
             await using var writing = await writes.AcquireAsync(cancellationToken);
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<FocusMateDbContext>();
-            var results = await WriteTogetherAsync(db, batch, cancellationToken);
-            LastBatchSize = batch.Count;
-            BatchCommitted?.Invoke(batch.Count, Stopwatch.GetElapsedTime(batch[0].QueuedAt));
+            var connection = await ConnectionAsync(cancellationToken);
+            var (results, focusError) = await WriteTogetherAsync(connection, batch, focus, cancellationToken);
+            if (batch.Count > 0)
+            {
+                LastBatchSize = batch.Count;
+                BatchCommitted?.Invoke(batch.Count, Stopwatch.GetElapsedTime(batch[0].QueuedAt));
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Complete(results[i]);
             }
+
+            focus.ForEach(work => work.Complete(focusError));
         }
 #pragma warning disable CA1031 // The batch did not commit: every command in it is told so (its caller answers the error); nothing was acknowledged.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogBatchFailed(ex, batch.Count);
+            await DropConnectionAsync();
             foreach (var pending in batch)
             {
                 pending.Result.TrySetException(ex);
             }
+
+            focus.ForEach(work => work.Complete(ex));
         }
     }
 
-    /// <summary>The batch in one transaction; a result per change: true, false (lost the race), or the change's own error.</summary>
-    private static async Task<object[]> WriteTogetherAsync(FocusMateDbContext db, List<Pending> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch in one transaction; a result per change: true, false (lost the race), or the change's own error; and the
+    /// error that took the focus changes back, if any.
+    /// </summary>
+    private static async Task<(object[] Results, Exception? FocusError)> WriteTogetherAsync(Connection connection, List<Pending> batch,
+        List<FocusWork> focus, CancellationToken cancellationToken)
     {
-        var savepoints = db.Database.IsSqlite();
+        var (db, savepoints) = (connection.Db, connection.IsSqlite);
         // Rows are locked in the order of their room (changes of one room keep their order): two instances writing
         // batches that share rooms then wait for each other instead of deadlocking.
         var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].RoomId).ToArray();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var results = savepoints
-                ? await OneByOneAsync(db, transaction, batch, order, cancellationToken)
+            var results = batch.Count == 0 ? []
+                : savepoints ? await OneByOneAsync(db, transaction, batch, order, cancellationToken)
                 : await InOneRoundTripAsync(db, transaction, batch, order, cancellationToken);
             if (results.All(r => r is bool) || savepoints)
             {
+                var focusError = await FocusAsync(db, transaction, focus, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return results;
+                return (results, focusError);
             }
 
             await transaction.RollbackAsync(cancellationToken);
@@ -166,7 +259,60 @@ public sealed partial class TimerWrites(
             alone[i] = await AloneAsync(db, batch[i], cancellationToken);
         }
 
-        return alone;
+        return (alone, await FocusAloneAsync(db, focus, cancellationToken));
+    }
+
+    /// <summary>The focus changes after the batch's timer changes, in a savepoint: their failure takes back only them.</summary>
+    private static async Task<Exception?> FocusAsync(FocusMateDbContext db, IDbContextTransaction transaction, List<FocusWork> focus,
+        CancellationToken cancellationToken)
+    {
+        if (focus.Count == 0)
+        {
+            return null;
+        }
+
+        await transaction.CreateSavepointAsync("focus", cancellationToken);
+        try
+        {
+            var statements = FocusStatements.For(db);
+            foreach (var work in focus)
+            {
+                await statements.ApplyAsync(db, work.Changes, cancellationToken);
+            }
+
+            await transaction.ReleaseSavepointAsync("focus", cancellationToken);
+            return null;
+        }
+#pragma warning disable CA1031 // Statistics never refuse a command: the focus changes are taken back and their writer is told.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await transaction.RollbackToSavepointAsync("focus", cancellationToken);
+            return ex;
+        }
+    }
+
+    /// <summary>The focus changes in a transaction of their own (PostgreSQL, after a batch that failed was run again change by change).</summary>
+    private static async Task<Exception?> FocusAloneAsync(FocusMateDbContext db, List<FocusWork> focus, CancellationToken cancellationToken)
+    {
+        if (focus.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var error = await FocusAsync(db, transaction, focus, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return error;
+        }
+#pragma warning disable CA1031 // As above: only the focus changes are lost, and their writer is told.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ex;
+        }
     }
 
     /// <summary>SQLite: each change in turn, on the in-process connection (a round trip costs nothing there).</summary>
@@ -310,9 +456,46 @@ public sealed partial class TimerWrites(
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} timer changes did not commit; each command is refused")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    private sealed record Pending(Guid RoomId, long ExpectedVersion, TimerTransition Transition, ActivityContext Parent, long QueuedAt)
+    /// <summary>The writer's context (from its own scope), its connection open; <see cref="IsSqlite"/> asked once.</summary>
+    private sealed class Connection(AsyncServiceScope scope, FocusMateDbContext db, bool isSqlite) : IAsyncDisposable
+    {
+        public FocusMateDbContext Db => db;
+
+        public bool IsSqlite => isSqlite;
+
+        public ValueTask DisposeAsync() => scope.DisposeAsync();
+    }
+
+    /// <summary>What the writer takes from its queue: a timer change, or a batch of focus changes.</summary>
+    private abstract record Work
+    {
+        public abstract void Cancel(CancellationToken cancellationToken);
+    }
+
+    private sealed record FocusWork(IReadOnlyList<FocusChange> Changes) : Work
+    {
+        public TaskCompletionSource Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Complete(Exception? error)
+        {
+            if (error is null)
+            {
+                Result.TrySetResult();
+            }
+            else
+            {
+                Result.TrySetException(error);
+            }
+        }
+
+        public override void Cancel(CancellationToken cancellationToken) => Result.TrySetCanceled(cancellationToken);
+    }
+
+    private sealed record Pending(Guid RoomId, long ExpectedVersion, TimerTransition Transition, ActivityContext Parent, long QueuedAt) : Work
     {
         public TaskCompletionSource<bool> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Cancel(CancellationToken cancellationToken) => Result.TrySetCanceled(cancellationToken);
 
         public void Complete(object result)
         {
@@ -336,3 +519,4 @@ public sealed partial class TimerWrites(
         }
     }
 }
+

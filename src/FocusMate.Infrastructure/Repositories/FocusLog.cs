@@ -1,6 +1,7 @@
 using FocusMate.Core.History;
 using FocusMate.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FocusMate.Infrastructure.Repositories;
 
@@ -9,8 +10,12 @@ namespace FocusMate.Infrastructure.Repositories;
 /// open focus and clears exactly what it read, in the transaction that records the intervals (on PostgreSQL the rows are
 /// locked as they are read): two instances closing one focus record it once. The statements are in <see cref="FocusStatements"/>.
 /// </summary>
-internal sealed class FocusLog(FocusMateDbContext db, WriteLock writes) : IFocusLog
+internal sealed class FocusLog(FocusMateDbContext db, WriteLock writes, TimerWrites timerWrites, IOptions<DatabaseOptions> options) : IFocusLog
 {
+    /// <summary>
+    /// On SQLite the timer writer writes the changes in its next batch's transaction (one writer, one commit, no second
+    /// writer queueing for the database beside it); on PostgreSQL, where writers do not queue, in a transaction of their own.
+    /// </summary>
     public async Task ApplyAsync(IReadOnlyList<FocusChange> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -19,21 +24,15 @@ internal sealed class FocusLog(FocusMateDbContext db, WriteLock writes) : IFocus
             return;
         }
 
-        var statements = FocusStatements.For(db);
-        await using var writing = await writes.AcquireAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var change in changes)
+        if (options.Value.Provider == DatabaseProvider.Sqlite)
         {
-            if (change.Starts)
-            {
-                await statements.OpenAsync(db, change.RoomId, change.ParticipantIds ?? [], change.At, cancellationToken);
-            }
-            else
-            {
-                await statements.CloseAsync(db, change.RoomId, change.ParticipantIds, change.At, cancellationToken);
-            }
+            await timerWrites.SaveFocusAsync(changes, cancellationToken);
+            return;
         }
 
+        await using var writing = await writes.AcquireAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await FocusStatements.For(db).ApplyAsync(db, changes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
