@@ -1,8 +1,12 @@
 using FocusMate.Api.Contracts;
+using FocusMate.Core.History;
 using FocusMate.Core.Timers;
+using FocusMate.Infrastructure.Data;
 using FocusMate.IntegrationTests.Support;
 using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusMate.IntegrationTests;
 
@@ -17,6 +21,33 @@ public sealed class FocusStatisticsTests : AppTest
 
     private static long FocusOf(StatisticsResponse statistics, Guid participantId) =>
         statistics.Participants.Single(p => p.ParticipantId == participantId).FocusSeconds;
+
+    [Fact]
+    public async Task FocusIntervalsAreKeyedInTheOrderTheyEnded()
+    {
+        // New intervals go to the end of the key's index, not to a random page of it (docs/operations.md, "Timer writes").
+        var room = await Client.CreateRoomAsync();
+        var host = room.Participant.ParticipantId;
+        var start = App.Clock.GetUtcNow();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var focus = scope.ServiceProvider.GetRequiredService<IFocusLog>();
+            for (var i = 0; i < 10; i++)
+            {
+                await focus.StartAsync(room.RoomId, [host], start.AddMinutes(i), CancellationToken.None);
+                await focus.EndAsync(room.RoomId, [host], start.AddMinutes(i).AddSeconds(30), CancellationToken.None);
+            }
+        }
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FocusMateDbContext>();
+            var byKey = (await db.FocusIntervals.AsNoTracking().Where(f => f.RoomId == room.RoomId).ToListAsync())
+                .OrderBy(f => f.Id.ToString().ToUpperInvariant(), StringComparer.Ordinal).Select(f => f.EndedAt).ToList();
+            Assert.Equal(10, byKey.Count);
+            Assert.Equal(byKey.Order(), byKey);
+        }
+    }
 
     [Fact]
     public async Task OnlyTimeOnlineShowingFocusingDuringARunningWorkPhaseCounts()

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Net;
 using FocusMate.Api.Contracts;
-using FocusMate.Core.History;
 using FocusMate.Core.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using FocusMate.Infrastructure.Data;
@@ -167,38 +166,6 @@ public sealed class WriteBatchTests : IDisposable
             // and the third room's change, committed on its own, is acknowledged and stored.
             Assert.True(await saves[2]);
             Assert.Equal(TimerStatus.Running, (await StoredTimerAsync(rooms[2].RoomId)).Status);
-        }
-    }
-
-    [Fact]
-    public async Task FocusChangesThatFailAreTakenBackAloneAndTheTimerChangesOfTheirBatchCommit()
-    {
-        // Focus (statistics per person) goes in the timer writer's transaction, after the batch's timer changes; a focus
-        // write that fails must never refuse a command. Here the table of intervals is gone, so closing a focus fails.
-        var focusRoom = await _client.CreateRoomAsync();
-        var host = focusRoom.Participant.ParticipantId;
-        var now = _app.Clock.GetUtcNow();
-        await Writes.SaveFocusAsync([new FocusChange(focusRoom.RoomId, Starts: true, [host], now)], CancellationToken.None);
-        await using (var scope = _app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<FocusMateDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE focus_intervals");
-        }
-
-        var closing = Task.CompletedTask;
-        var (rooms, _, saves) = await ThreeChangesInOneBatchAsync(() =>
-            closing = Writes.SaveFocusAsync([new FocusChange(focusRoom.RoomId, Starts: false, null, now.AddMinutes(5))], CancellationToken.None));
-
-        await Assert.ThrowsAnyAsync<Exception>(() => closing);
-        Assert.True(await saves[0]);
-        Assert.True(await saves[1]);
-        Assert.True(await saves[2]);
-        Assert.Equal(SessionType.Break, (await StoredTimerAsync(rooms[0].RoomId)).SessionType);
-        Assert.Equal(TimerStatus.Running, (await StoredTimerAsync(rooms[2].RoomId)).Status);
-        // The close was taken back whole: the host's focus is still open, from when it opened.
-        await using (var scope = _app.Services.CreateAsyncScope())
-        {
-            var open = await scope.ServiceProvider.GetRequiredService<IFocusLog>().OpenInAsync(focusRoom.RoomId, CancellationToken.None);
-            Assert.Equal(host, Assert.Single(open).ParticipantId);
         }
     }
 

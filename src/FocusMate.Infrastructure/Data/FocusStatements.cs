@@ -105,12 +105,14 @@ internal sealed class FocusStatements
             AppendIn(which, command, _p["Id"], participantIds);
         }
 
+        // Time first (the end in Unix ms, as hex), then random: new rows go to the end of the key's index instead of to a
+        // random page of it, which in a table of a few hundred thousand intervals was a page read and a page written each.
         const string Id = "substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12)";
         var text = new StringBuilder()
             .Append("INSERT INTO ").Append(_f.Table).Append(" (").AppendJoin(", ", IntervalColumns.Select(c => _f[c])).Append(") SELECT ")
             .Append(Id).Append(", ").Append(room).Append(", ").Append(_p["Id"]).Append(", ").Append(_p["UserName"]).Append(", ")
             .Append(_p["FocusSince"]).Append(", ").Append(end)
-            .Append(" FROM (SELECT hex(randomblob(16)) AS h, ").Append(_p["Id"]).Append(", ").Append(_p["UserName"]).Append(", ")
+            .Append(" FROM (SELECT printf('%012X', ").Append(end).Append(") || hex(randomblob(10)) AS h, ").Append(_p["Id"]).Append(", ").Append(_p["UserName"]).Append(", ")
             .Append(_p["FocusSince"]).Append(" FROM ").Append(_p.Table).Append(" WHERE ").Append(which)
             .Append(" AND ").Append(_p["FocusSince"]).Append(" < ").Append(end).Append("); UPDATE ").Append(_p.Table)
             .Append(" SET ").Append(_p["FocusSince"]).Append(" = NULL WHERE ").Append(which);
@@ -144,7 +146,7 @@ internal sealed class FocusStatements
             {
                 var (id, userName, since) = lasted[i];
                 text.Append(i == 0 ? "(" : ", (")
-                    .Append(Add(command, _f, "Id", Guid.CreateVersion7())).Append(", ").Append(roomParameter).Append(", ")
+                    .Append(Add(command, _f, "Id", Guid.CreateVersion7(at))).Append(", ").Append(roomParameter).Append(", ")
                     .Append(Add(command, _f, "ParticipantId", id)).Append(", ").Append(Add(command, _f, "UserName", userName)).Append(", ")
                     .Append(Add(command, _f, "StartedAt", since)).Append(", ").Append(endParameter).Append(')');
             }

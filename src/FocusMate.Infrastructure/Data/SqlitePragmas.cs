@@ -19,9 +19,10 @@ namespace FocusMate.Infrastructure.Data;
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     // wal_autocheckpoint: far above SQLite's 1,000 pages, as a safety net only; SqliteCheckpoints checkpoints off the writers'
-    // path. journal_size_limit: the log file is cut back to 64 MiB after it was reset.
+    // path. journal_size_limit: the log file is cut back to 64 MiB after it was reset. cache_size: up to 16 MiB of pages per
+    // connection (SQLite's default is 2 MiB, less than the indexes a busy writer touches once the statistics have grown).
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; " +
-        "PRAGMA wal_autocheckpoint=10000; PRAGMA journal_size_limit=67108864;";
+        "PRAGMA wal_autocheckpoint=10000; PRAGMA journal_size_limit=67108864; PRAGMA cache_size=-16384;";
 
     /// <summary>Native connections already set up; an entry goes when its connection is collected.</summary>
     private readonly ConditionalWeakTable<object, object> _configured = [];

@@ -20,9 +20,7 @@ namespace FocusMate.Infrastructure.Data;
 /// its result only after that commit, so nothing is acknowledged that is not durable. On SQLite a change that fails
 /// takes back only itself (a change of more than one statement runs in a savepoint); on PostgreSQL (where a savepoint is a round trip)
 /// a batch that fails is run again one change per transaction. A queue that is empty adds no wait: the writer starts
-/// on the first change and takes whatever else came in the meantime. On SQLite the focus recorder's changes (statistics
-/// per person, which follow every timer command) go in the same transaction, after the batch's compare-and-swaps and in a
-/// savepoint of their own: one writer and one commit, and a focus that fails to write never refuses a command.
+/// on the first change and takes whatever else came in the meantime.
 /// </summary>
 public sealed partial class TimerWrites(
     IServiceScopeFactory scopes,
@@ -33,7 +31,7 @@ public sealed partial class TimerWrites(
     public const int MaxBatch = 64;
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
-    private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _hold = new(1, 1);
     private int _queued;
     private Connection? _connection;
@@ -63,26 +61,10 @@ public sealed partial class TimerWrites(
         if (!_queue.Writer.TryWrite(pending))
         {
             Interlocked.Decrement(ref _queued);
-            pending.Cancel(CancellationToken.None);
+            pending.Result.TrySetCanceled(CancellationToken.None);
         }
 
         return pending.Result.Task.WaitAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Writes focus changes (in order) in the writer's next transaction; completes once it committed, or fails with the
-    /// error that took them back (the timer changes of that batch keep their own results).
-    /// </summary>
-    public Task SaveFocusAsync(IReadOnlyList<FocusChange> changes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        var work = new FocusWork(changes);
-        if (!_queue.Writer.TryWrite(work))
-        {
-            work.Cancel(CancellationToken.None);
-        }
-
-        return work.Result.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>How many changes wait for the writer.</summary>
@@ -98,7 +80,6 @@ public sealed partial class TimerWrites(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
-        var focus = new List<FocusWork>();
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
@@ -106,14 +87,13 @@ public sealed partial class TimerWrites(
                 await _hold.WaitAsync(stoppingToken);
                 try
                 {
-                    Take(batch, focus);
-                    await WriteAsync(batch, focus);
+                    Take(batch);
+                    await WriteAsync(batch);
                 }
                 finally
                 {
                     _hold.Release();
                     batch.Clear();
-                    focus.Clear();
                 }
             }
         }
@@ -124,29 +104,21 @@ public sealed partial class TimerWrites(
         // Stopping: what is queued already is still written (a batch at a time), so nothing taken in is lost; what comes
         // after is refused.
         _queue.Writer.TryComplete();
-        for (Take(batch, focus); batch.Count + focus.Count > 0; Take(batch, focus))
+        for (Take(batch); batch.Count > 0; Take(batch))
         {
-            await WriteAsync(batch, focus);
+            await WriteAsync(batch);
             batch.Clear();
-            focus.Clear();
         }
 
         await DropConnectionAsync();
     }
 
-    /// <summary>Takes what is queued into the next batch: up to <see cref="MaxBatch"/> timer changes, and the focus changes between them.</summary>
-    private void Take(List<Pending> batch, List<FocusWork> focus)
+    /// <summary>Takes what is queued into the next batch, up to <see cref="MaxBatch"/> changes.</summary>
+    private void Take(List<Pending> batch)
     {
-        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var work))
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
         {
-            if (work is Pending pending)
-            {
-                batch.Add(pending);
-            }
-            else
-            {
-                focus.Add((FocusWork)work);
-            }
+            batch.Add(pending);
         }
 
         Interlocked.Add(ref _queued, -batch.Count);
@@ -187,7 +159,7 @@ public sealed partial class TimerWrites(
     }
 
     /// <summary>Writes one batch and tells each command its result; never throws.</summary>
-    private async Task WriteAsync(List<Pending> batch, List<FocusWork> focus)
+    private async Task WriteAsync(List<Pending> batch)
     {
         // The batch runs to its end even while the host stops: changes already taken are committed or refused, not lost.
         var cancellationToken = CancellationToken.None;
@@ -196,19 +168,13 @@ public sealed partial class TimerWrites(
         {
             await using var writing = await writes.AcquireAsync(cancellationToken);
             var connection = await ConnectionAsync(cancellationToken);
-            var (results, focusError) = await WriteTogetherAsync(connection, batch, focus, cancellationToken);
-            if (batch.Count > 0)
-            {
-                LastBatchSize = batch.Count;
-                BatchCommitted?.Invoke(batch.Count, Stopwatch.GetElapsedTime(batch[0].QueuedAt));
-            }
-
+            var results = await WriteTogetherAsync(connection, batch, cancellationToken);
+            LastBatchSize = batch.Count;
+            BatchCommitted?.Invoke(batch.Count, Stopwatch.GetElapsedTime(batch[0].QueuedAt));
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Complete(results[i]);
             }
-
-            focus.ForEach(work => work.Complete(focusError));
         }
 #pragma warning disable CA1031 // The batch did not commit: every command in it is told so (its caller answers the error); nothing was acknowledged.
         catch (Exception ex)
@@ -220,17 +186,11 @@ public sealed partial class TimerWrites(
             {
                 pending.Result.TrySetException(ex);
             }
-
-            focus.ForEach(work => work.Complete(ex));
         }
     }
 
-    /// <summary>
-    /// The batch in one transaction; a result per change: true, false (lost the race), or the change's own error; and the
-    /// error that took the focus changes back, if any.
-    /// </summary>
-    private static async Task<(object[] Results, Exception? FocusError)> WriteTogetherAsync(Connection connection, List<Pending> batch,
-        List<FocusWork> focus, CancellationToken cancellationToken)
+    /// <summary>The batch in one transaction; a result per change: true, false (lost the race), or the change's own error.</summary>
+    private static async Task<object[]> WriteTogetherAsync(Connection connection, List<Pending> batch, CancellationToken cancellationToken)
     {
         var (db, savepoints) = (connection.Db, connection.IsSqlite);
         // Rows are locked in the order of their room (changes of one room keep their order): two instances writing
@@ -238,14 +198,13 @@ public sealed partial class TimerWrites(
         var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].RoomId).ToArray();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var results = batch.Count == 0 ? []
-                : savepoints ? await OneByOneAsync(db, transaction, batch, order, cancellationToken)
+            var results = savepoints
+                ? await OneByOneAsync(db, transaction, batch, order, cancellationToken)
                 : await InOneRoundTripAsync(db, transaction, batch, order, cancellationToken);
             if (results.All(r => r is bool) || savepoints)
             {
-                var focusError = await FocusAsync(db, transaction, focus, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return (results, focusError);
+                return results;
             }
 
             await transaction.RollbackAsync(cancellationToken);
@@ -259,60 +218,7 @@ public sealed partial class TimerWrites(
             alone[i] = await AloneAsync(db, batch[i], cancellationToken);
         }
 
-        return (alone, await FocusAloneAsync(db, focus, cancellationToken));
-    }
-
-    /// <summary>The focus changes after the batch's timer changes, in a savepoint: their failure takes back only them.</summary>
-    private static async Task<Exception?> FocusAsync(FocusMateDbContext db, IDbContextTransaction transaction, List<FocusWork> focus,
-        CancellationToken cancellationToken)
-    {
-        if (focus.Count == 0)
-        {
-            return null;
-        }
-
-        await transaction.CreateSavepointAsync("focus", cancellationToken);
-        try
-        {
-            var statements = FocusStatements.For(db);
-            foreach (var work in focus)
-            {
-                await statements.ApplyAsync(db, work.Changes, cancellationToken);
-            }
-
-            await transaction.ReleaseSavepointAsync("focus", cancellationToken);
-            return null;
-        }
-#pragma warning disable CA1031 // Statistics never refuse a command: the focus changes are taken back and their writer is told.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            await transaction.RollbackToSavepointAsync("focus", cancellationToken);
-            return ex;
-        }
-    }
-
-    /// <summary>The focus changes in a transaction of their own (PostgreSQL, after a batch that failed was run again change by change).</summary>
-    private static async Task<Exception?> FocusAloneAsync(FocusMateDbContext db, List<FocusWork> focus, CancellationToken cancellationToken)
-    {
-        if (focus.Count == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var error = await FocusAsync(db, transaction, focus, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return error;
-        }
-#pragma warning disable CA1031 // As above: only the focus changes are lost, and their writer is told.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return ex;
-        }
+        return alone;
     }
 
     /// <summary>SQLite: each change in turn, on the in-process connection (a round trip costs nothing there).</summary>
@@ -466,36 +372,9 @@ public sealed partial class TimerWrites(
         public ValueTask DisposeAsync() => scope.DisposeAsync();
     }
 
-    /// <summary>What the writer takes from its queue: a timer change, or a batch of focus changes.</summary>
-    private abstract record Work
-    {
-        public abstract void Cancel(CancellationToken cancellationToken);
-    }
-
-    private sealed record FocusWork(IReadOnlyList<FocusChange> Changes) : Work
-    {
-        public TaskCompletionSource Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Complete(Exception? error)
-        {
-            if (error is null)
-            {
-                Result.TrySetResult();
-            }
-            else
-            {
-                Result.TrySetException(error);
-            }
-        }
-
-        public override void Cancel(CancellationToken cancellationToken) => Result.TrySetCanceled(cancellationToken);
-    }
-
-    private sealed record Pending(Guid RoomId, long ExpectedVersion, TimerTransition Transition, ActivityContext Parent, long QueuedAt) : Work
+    private sealed record Pending(Guid RoomId, long ExpectedVersion, TimerTransition Transition, ActivityContext Parent, long QueuedAt)
     {
         public TaskCompletionSource<bool> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override void Cancel(CancellationToken cancellationToken) => Result.TrySetCanceled(cancellationToken);
 
         public void Complete(object result)
         {

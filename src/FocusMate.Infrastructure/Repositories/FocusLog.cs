@@ -1,7 +1,6 @@
 using FocusMate.Core.History;
 using FocusMate.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace FocusMate.Infrastructure.Repositories;
 
@@ -10,23 +9,13 @@ namespace FocusMate.Infrastructure.Repositories;
 /// open focus and clears exactly what it read, in the transaction that records the intervals (on PostgreSQL the rows are
 /// locked as they are read): two instances closing one focus record it once. The statements are in <see cref="FocusStatements"/>.
 /// </summary>
-internal sealed class FocusLog(FocusMateDbContext db, WriteLock writes, TimerWrites timerWrites, IOptions<DatabaseOptions> options) : IFocusLog
+internal sealed class FocusLog(FocusMateDbContext db, WriteLock writes) : IFocusLog
 {
-    /// <summary>
-    /// On SQLite the timer writer writes the changes in its next batch's transaction (one writer, one commit, no second
-    /// writer queueing for the database beside it); on PostgreSQL, where writers do not queue, in a transaction of their own.
-    /// </summary>
     public async Task ApplyAsync(IReadOnlyList<FocusChange> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0)
         {
-            return;
-        }
-
-        if (options.Value.Provider == DatabaseProvider.Sqlite)
-        {
-            await timerWrites.SaveFocusAsync(changes, cancellationToken);
             return;
         }
 
