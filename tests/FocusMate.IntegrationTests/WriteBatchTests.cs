@@ -170,6 +170,34 @@ public sealed class WriteBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task ChangesQueuedWhenTheWriterStopsAreStillWrittenAndLaterOnesAreRefused()
+    {
+        var rooms = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _client.CreateRoomAsync()));
+        var initial = await StoredTimerAsync(rooms[0].RoomId);
+        var clock = _app.Clock.GetUtcNow();
+        var running = new TimerTransition(initial with { Status = TimerStatus.Running, TargetAt = clock.AddMinutes(25), StartedAt = clock, Version = initial.Version + 1 }, [], []);
+
+        Task<bool>[] saves;
+        await using (await Writes.HoldAsync())
+        {
+            saves = [.. rooms.Select(room => Writes.SaveAsync(room.RoomId, initial.Version, running, CancellationToken.None))];
+            await Eventually.WaitAsync(() => Task.FromResult(Writes.Queued), queued => queued == rooms.Length);
+            await Writes.StopAsync(CancellationToken.None);
+        }
+
+        Assert.All(await Task.WhenAll(saves), Assert.True);
+        foreach (var room in rooms)
+        {
+            Assert.Equal(TimerStatus.Running, (await StoredTimerAsync(room.RoomId)).Status);
+        }
+
+        // A change that comes after the writer stopped is refused at once instead of waiting for a writer that is gone.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Writes.SaveAsync(rooms[0].RoomId, running.State.Version, running with { State = running.State with { Version = running.State.Version + 1 } },
+                CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task ARoomIsReadFromMemoryUntilItChanges()
     {
         var room = await _client.CreateRoomAsync();

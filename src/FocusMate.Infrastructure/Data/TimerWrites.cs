@@ -398,4 +398,3 @@ public sealed partial class TimerWrites(
         }
     }
 }
-
