@@ -138,4 +138,69 @@ public sealed class FocusStatisticsTests : AppTest
         Assert.Equal([0L, 1500L, 600L], month.Days.Select(d => d.FocusSeconds));
         Assert.Equal(week.TotalFocusTimeSeconds, week.Days.Sum(d => d.FocusSeconds));
     }
+
+    [Fact]
+    public async Task EachStopOfRunningWorkStoresOneRunWithTheTimersChangeAndNothingForTheParticipants()
+    {
+        var room = await Client.CreateRoomAsync(new { work_duration_minutes = 25 }, host: "Mina");
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        await using var mina = await App.ConnectHubAsync(room.Participant.Token);
+        await using var junHub = await App.ConnectHubAsync(jun.Token);
+        var token = room.Participant.Token;
+        var start = App.Clock.GetUtcNow();
+        await Eventually.WaitAsync(ReadySinceAsync, ready => ready.Count == 2 && ready.All(r => r.Since is not null));
+        var readyBefore = await ReadySinceAsync();
+
+        await Client.TimerAsync(room.RoomId, "start", token);
+        App.Advance(TimeSpan.FromMinutes(10));
+        await Client.TimerAsync(room.RoomId, "pause", token);
+        var again = await Client.CommandAsync(room.RoomId, "pause", token);
+        App.Advance(TimeSpan.FromMinutes(5));
+        await Client.TimerAsync(room.RoomId, "resume", token);
+        App.Advance(TimeSpan.FromMinutes(3));
+        await Client.TimerAsync(room.RoomId, "reset", token);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FocusMateDbContext>();
+        var runs = (await db.WorkRuns.AsNoTracking().Where(r => r.RoomId == room.RoomId).ToListAsync()).OrderBy(r => r.EndedAt).Select(r => r.Run);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal([new WorkRun(start, start.AddMinutes(10)), new WorkRun(start.AddMinutes(15), start.AddMinutes(18))], runs);
+        Assert.Equal(readyBefore, await ReadySinceAsync()); // the timer's commands did not touch the participants
+        Assert.Empty(await db.FocusIntervals.AsNoTracking().Where(f => f.RoomId == room.RoomId).ToListAsync());
+        var statistics = await StatisticsAsync(room.RoomId);
+        Assert.Equal(780, FocusOf(statistics, room.Participant.ParticipantId));
+        Assert.Equal(780, FocusOf(statistics, jun.ParticipantId));
+
+        async Task<List<(Guid Id, DateTimeOffset? Since)>> ReadySinceAsync()
+        {
+            await using var read = App.Services.CreateAsyncScope();
+            var participants = read.ServiceProvider.GetRequiredService<FocusMateDbContext>().Participants.AsNoTracking();
+            return [.. (await participants.Where(p => p.RoomId == room.RoomId).ToListAsync()).OrderBy(p => p.Id).Select(p => (p.Id, p.FocusSince))];
+        }
+    }
+
+    [Fact]
+    public async Task ReadinessSetDuringABreakCountsOnceWorkRunsAndAPauseDoesNot()
+    {
+        var room = await Client.CreateRoomAsync(new { work_duration_minutes = 25, break_duration_minutes = 5, auto_start_break = true }, host: "Mina");
+        var jun = await Client.JoinAsync(room.RoomId, "Jun");
+        await using var mina = await App.ConnectHubAsync(room.Participant.Token);
+        await using var junHub = await App.ConnectHubAsync(jun.Token);
+        await junHub.Connection.InvokeAsync<ParticipantResponse>("set_status", "break"); // Jun rests through the first work phase
+        await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        App.Advance(TimeSpan.FromMinutes(25));
+        await Eventually.WaitAsync(() => Client.RoomAsync(room.RoomId), r => r.TimerState.SessionType == SessionType.Break);
+        await junHub.Connection.InvokeAsync<ParticipantResponse>("set_status", "focusing"); // ready during the break
+        App.Advance(TimeSpan.FromMinutes(5));
+        await Eventually.WaitAsync(() => Client.RoomAsync(room.RoomId), r => r.TimerState.SessionType == SessionType.Work);
+        await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        App.Advance(TimeSpan.FromMinutes(4));
+        await Client.TimerAsync(room.RoomId, "pause", room.Participant.Token);
+        App.Advance(TimeSpan.FromMinutes(6));
+
+        var statistics = await StatisticsAsync(room.RoomId);
+
+        Assert.Equal(1500 + 240, FocusOf(statistics, room.Participant.ParticipantId));
+        Assert.Equal(240, FocusOf(statistics, jun.ParticipantId));
+    }
 }

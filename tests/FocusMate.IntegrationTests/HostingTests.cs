@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using FocusMate.Core.Errors;
 using FocusMate.Core.History;
+using FocusMate.Core.Timers;
 using FocusMate.IntegrationTests.Support;
 using FocusMate.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -150,6 +151,9 @@ public sealed class HostingTests : AppTest
             throw new InvalidOperationException(Secret);
 
         public Task<IReadOnlyList<WorkEnd>> WorkEndsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(Secret);
+
+        public Task<IReadOnlyList<WorkRun>> WorkRunsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Secret);
     }
 }

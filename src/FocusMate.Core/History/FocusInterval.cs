@@ -1,16 +1,9 @@
 namespace FocusMate.Core.History;
 
 /// <summary>
-/// A stretch a participant spent focusing — online, showing focusing, during a running work phase — kept with the
-/// name it had, so statistics still show it after the participant left.
+/// A stretch a participant was ready to focus — online, showing focusing (or following the phase) — kept with the name
+/// it had, so statistics still show it after the participant left. Its focus is where these meet the room's work runs
+/// (<see cref="RoomStatistics.ByParticipant"/>). Stretches stored before the work runs were (migration <c>WorkRuns</c>)
+/// hold focus itself, which lies within the work phases of the history that migration filled the runs in from.
 /// </summary>
-public sealed record FocusInterval(Guid Id, Guid RoomId, Guid ParticipantId, string UserName, DateTimeOffset StartedAt, DateTimeOffset EndedAt)
-{
-    /// <summary>The seconds of this interval inside [<paramref name="from"/>, <paramref name="to"/>].</summary>
-    public double SecondsWithin(DateTimeOffset from, DateTimeOffset to)
-    {
-        var start = StartedAt > from ? StartedAt : from;
-        var end = EndedAt < to ? EndedAt : to;
-        return end > start ? (end - start).TotalSeconds : 0;
-    }
-}
+public sealed record FocusInterval(Guid Id, Guid RoomId, Guid ParticipantId, string UserName, DateTimeOffset StartedAt, DateTimeOffset EndedAt);

@@ -1,6 +1,8 @@
+using FocusMate.Core.Timers;
+
 namespace FocusMate.Core.History;
 
-/// <summary>The history of finished phases.</summary>
+/// <summary>The history of finished phases, and of the work runs in them.</summary>
 public interface ISessionRepository
 {
     /// <summary>The room's most recent finished phases, newest first.</summary>
@@ -14,4 +16,7 @@ public interface ISessionRepository
 
     /// <summary>The room's work phases that ended at or after <paramref name="since"/>: when each ended and how long it ran.</summary>
     Task<IReadOnlyList<WorkEnd>> WorkEndsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>The room's work runs that ended after <paramref name="since"/>, oldest first.</summary>
+    Task<IReadOnlyList<WorkRun>> WorkRunsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken);
 }

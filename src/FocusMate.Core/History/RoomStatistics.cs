@@ -57,29 +57,32 @@ public sealed record RoomStatistics(
     }
 
     /// <summary>
-    /// Each participant's focus within [<paramref name="since"/>, <paramref name="now"/>]: finished intervals and focus
-    /// still open, under the name they have now (or had last). Everyone in <paramref name="present"/> is listed, at 0 if
-    /// they did not focus.
+    /// Each participant's focus within [<paramref name="since"/>, <paramref name="now"/>]: where the times it was ready to
+    /// focus (stretches that ended, and one still open) meet the room's work runs, under the name it has now (or had
+    /// last). Everyone in <paramref name="present"/> is listed, at 0 if they did not focus.
     /// </summary>
-    public static IReadOnlyList<ParticipantFocus> ByParticipant(IReadOnlyList<FocusInterval> intervals, IReadOnlyList<FocusOpening> open,
-        IReadOnlyList<(Guid Id, string UserName)> present, DateTimeOffset since, DateTimeOffset now)
+    public static IReadOnlyList<ParticipantFocus> ByParticipant(FocusSources sources, IReadOnlyList<(Guid Id, string UserName)> present,
+        DateTimeOffset since, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(intervals);
-        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(present);
+        var runs = Merged(sources.Runs);
         var seconds = new Dictionary<Guid, double>();
         var names = new Dictionary<Guid, string>();
-        foreach (var interval in intervals.OrderBy(i => i.EndedAt))
+        void Add(Guid participantId, string userName, DateTimeOffset from, DateTimeOffset to)
         {
-            seconds[interval.ParticipantId] = seconds.GetValueOrDefault(interval.ParticipantId) + interval.SecondsWithin(since, now);
-            names[interval.ParticipantId] = interval.UserName;
+            seconds[participantId] = seconds.GetValueOrDefault(participantId) + WorkSeconds(runs, Later(from, since), Earlier(to, now));
+            names[participantId] = userName;
         }
 
-        foreach (var focusing in open)
+        foreach (var ready in sources.Ready.OrderBy(i => i.EndedAt))
         {
-            var running = new FocusInterval(Guid.Empty, Guid.Empty, focusing.ParticipantId, focusing.UserName, focusing.Since, now);
-            seconds[focusing.ParticipantId] = seconds.GetValueOrDefault(focusing.ParticipantId) + running.SecondsWithin(since, now);
-            names[focusing.ParticipantId] = focusing.UserName;
+            Add(ready.ParticipantId, ready.UserName, ready.StartedAt, ready.EndedAt);
+        }
+
+        foreach (var ready in sources.Open)
+        {
+            Add(ready.ParticipantId, ready.UserName, ready.Since, now);
         }
 
         foreach (var (id, userName) in present)
@@ -93,4 +96,47 @@ public sealed record RoomStatistics(
             .OrderByDescending(p => p.FocusSeconds)
             .ThenBy(p => p.UserName, StringComparer.CurrentCulture)];
     }
+
+    /// <summary>The runs in order of their start, those that overlap or touch made one (a room's runs never overlap, but nothing here relies on it).</summary>
+    private static List<WorkRun> Merged(IEnumerable<WorkRun> runs)
+    {
+        var merged = new List<WorkRun>();
+        foreach (var run in runs.Where(r => r.EndedAt > r.StartedAt).OrderBy(r => r.StartedAt))
+        {
+            if (merged.Count > 0 && run.StartedAt <= merged[^1].EndedAt)
+            {
+                merged[^1] = merged[^1] with { EndedAt = Later(merged[^1].EndedAt, run.EndedAt) };
+            }
+            else
+            {
+                merged.Add(run);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>The seconds of <paramref name="runs"/> (in order, apart) within [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    private static double WorkSeconds(List<WorkRun> runs, DateTimeOffset from, DateTimeOffset to)
+    {
+        // The first run that ends after `from`: runs apart and in order of their start are in order of their end too.
+        int low = 0, high = runs.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = runs[middle].EndedAt <= from ? (middle + 1, high) : (low, middle);
+        }
+
+        var total = 0.0;
+        for (var i = low; i < runs.Count && runs[i].StartedAt < to; i++)
+        {
+            total += (Earlier(runs[i].EndedAt, to) - Later(runs[i].StartedAt, from)).TotalSeconds;
+        }
+
+        return total;
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -43,18 +43,17 @@ public sealed class Participant
     public const int MaxTaskLength = Validation.TaskRules.MaxLength;
 
     /// <summary>
-    /// Since when the participant has been focusing — online, with the status focusing, during a running work phase
-    /// — while that lasts; null otherwise. When it ends, the stretch is kept as a focus interval (statistics per person).
+    /// Since when the participant has been ready to focus (<see cref="IsReadyToFocus"/>), while that lasts; null
+    /// otherwise. When it ends, the stretch is kept as a <see cref="History.FocusInterval"/>; the participant focused
+    /// where those stretches meet the room's work runs (statistics per person).
     /// </summary>
     public DateTimeOffset? FocusSince { get; private set; }
 
-    /// <summary>Whether the participant counts as focusing now: online, showing focusing, while a work phase runs.</summary>
-    public bool IsFocusing(bool online, TimerState timer)
-    {
-        ArgumentNullException.ThrowIfNull(timer);
-        return online && timer.Status == TimerStatus.Running && timer.SessionType == SessionType.Work
-            && StatusDuring(timer) == ParticipantStatus.Focusing;
-    }
+    /// <summary>
+    /// Whether the participant would count as focusing while a work phase runs: online, and showing focusing (set, or
+    /// followed from the phase, which is focusing during work).
+    /// </summary>
+    public bool IsReadyToFocus(bool online) => online && (Status ?? ParticipantStatus.Focusing) == ParticipantStatus.Focusing;
 
     /// <summary>Which of the participant's tokens is valid: rotating the token moves it on, and older tokens stop working.</summary>
     public int TokenVersion { get; private set; }

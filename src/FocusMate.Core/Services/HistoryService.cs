@@ -7,8 +7,8 @@ using FocusMate.Core.Timers;
 namespace FocusMate.Core.Services;
 
 /// <summary>A room's finished phases and the statistics drawn from them.</summary>
-public sealed class HistoryService(IRoomRepository rooms, ISessionRepository sessions, IFocusLog focus, IParticipantRepository participants,
-    FocusChanges recorder, TimeProvider clock)
+public sealed class HistoryService(IRoomRepository rooms, ITimerRepository timers, ISessionRepository sessions, IFocusLog focus,
+    IParticipantRepository participants, FocusChanges recorder, TimeProvider clock)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
@@ -39,20 +39,23 @@ public sealed class HistoryService(IRoomRepository rooms, ISessionRepository ses
     {
         var span = ParsePeriod(period);
         var zone = ParseZone(timeZone);
-        await EnsureRoomAsync(roomId, cancellationToken);
-        // What this instance did up to now is counted: focus changes still queued for writing go in first.
+        var room = await rooms.FindAsync(roomId, cancellationToken) ?? throw NotFoundException.Room(roomId);
+        // What this instance did up to now is counted: readiness changes still queued for writing go in first.
         await recorder.FlushAsync(TimeSpan.FromSeconds(2));
         var now = clock.GetUtcNowMilliseconds();
         var since = span.StartAt(zone, now);
         var totals = await sessions.WorkTotalsSinceAsync(roomId, since, cancellationToken);
         var ends = await sessions.WorkEndsSinceAsync(roomId, since, cancellationToken);
-        var intervals = await focus.IntervalsSinceAsync(roomId, since, cancellationToken);
+        // The work runs on record, and those that are not yet: a completion that is due, the run under way.
+        var timer = await timers.FindAsync(roomId, cancellationToken) ?? TimerState.Initial(room.Settings.Phases);
+        var runs = (await sessions.WorkRunsSinceAsync(roomId, since, cancellationToken)).Concat(timer.WorkRunsUntil(room.Settings.Phases, now)).ToList();
+        var ready = await focus.IntervalsSinceAsync(roomId, since, cancellationToken);
         var open = await focus.OpenInAsync(roomId, cancellationToken);
         var present = (await participants.ListAsync(roomId, cancellationToken)).Select(p => (p.Id, p.UserName)).ToList();
         return RoomStatistics.From(span, zone.Id, since, totals) with
         {
             Days = RoomStatistics.ByDay(ends, zone, since, now),
-            Participants = RoomStatistics.ByParticipant(intervals, open, present, since, now),
+            Participants = RoomStatistics.ByParticipant(new FocusSources(ready, open, runs), present, since, now),
         };
     }
 

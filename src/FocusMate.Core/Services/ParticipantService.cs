@@ -155,7 +155,7 @@ public sealed class ParticipantService(
         await participants.SetStatusAsync(roomId, me.Id, status, cancellationToken);
         var updated = await participants.FindAsync(roomId, me.Id, cancellationToken) ?? throw new UnauthorizedException();
         var online = (await presence.OnlineInAsync(roomId)).Contains(me.Id);
-        focus.ParticipantChanged(updated, online, await TimerAsync(roomId, cancellationToken), clock.GetUtcNowMilliseconds());
+        focus.ParticipantChanged(updated, online, clock.GetUtcNowMilliseconds());
         return await PublishAsync(roomId, ParticipantAction.Status, updated, online, cancellationToken) ?? throw NotFoundException.Room(roomId);
     }
 
@@ -181,7 +181,7 @@ public sealed class ParticipantService(
         await rooms.TouchAsync(participant.RoomId, now, cancellationToken);
         if (await presence.ConnectAsync(participant.RoomId, participant.Id, connectionId))
         {
-            await FocusAsync(participant, online: true, now, cancellationToken);
+            Focus(participant, online: true, now);
             await PublishAsync(participant.RoomId, ParticipantAction.Online, participant, online: true, cancellationToken);
         }
     }
@@ -199,7 +199,7 @@ public sealed class ParticipantService(
         var participant = await participants.FindAsync(left.RoomId, left.ParticipantId, cancellationToken);
         if (participant is not null)
         {
-            await FocusAsync(participant, online: false, now, cancellationToken);
+            Focus(participant, online: false, now);
             await PublishAsync(left.RoomId, ParticipantAction.Offline, participant, online: false, cancellationToken);
         }
     }
@@ -211,7 +211,7 @@ public sealed class ParticipantService(
         var participant = await participants.FindAsync(back.RoomId, back.ParticipantId, cancellationToken);
         if (participant is not null)
         {
-            await FocusAsync(participant, online: true, clock.GetUtcNowMilliseconds(), cancellationToken);
+            Focus(participant, online: true, clock.GetUtcNowMilliseconds());
             await PublishAsync(back.RoomId, ParticipantAction.Online, participant, online: true, cancellationToken);
         }
     }
@@ -268,8 +268,7 @@ public sealed class ParticipantService(
         return true;
     }
 
-    private async Task FocusAsync(Participant participant, bool online, DateTimeOffset now, CancellationToken cancellationToken) =>
-        focus.ParticipantChanged(participant, online, await TimerAsync(participant.RoomId, cancellationToken), now);
+    private void Focus(Participant participant, bool online, DateTimeOffset now) => focus.ParticipantChanged(participant, online, now);
 
     private async Task<IReadOnlyList<ParticipantView>> ViewsAsync(Guid roomId, CancellationToken cancellationToken)
     {

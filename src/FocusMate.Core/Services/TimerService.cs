@@ -25,7 +25,6 @@ public sealed partial class TimerService(
     IPresenceTracker presence,
     TimerMetrics metrics,
     PhaseDeadlines deadlines,
-    FocusTracker focus,
     PhaseEndPushes pushes,
     TimeProvider clock,
     ILogger<TimerService> logger)
@@ -78,7 +77,7 @@ public sealed partial class TimerService(
                 continue;
             }
 
-            if (await CommitAsync(roomId, context.Timer, transition, cancellationToken))
+            if (await CommitAsync(roomId, context.Timer, transition, now, cancellationToken))
             {
                 await AfterCommandAsync(context.Room, controller, command, now, cancellationToken);
                 return transition.State;
@@ -126,7 +125,7 @@ public sealed partial class TimerService(
             return false;
         }
 
-        var won = await CommitAsync(roomId, current, transition, cancellationToken);
+        var won = await CommitAsync(roomId, current, transition, now, cancellationToken);
         if (!won)
         {
             LogCompletionTaken(roomId, current.Version);
@@ -144,10 +143,14 @@ public sealed partial class TimerService(
     /// <summary>How many finished phases one catch-up records at most (see <see cref="TimerTransition.Bounded"/>).</summary>
     public const int CatchUpHistoryLimit = 20;
 
-    private async Task<bool> CommitAsync(Guid roomId, TimerState current, TimerTransition proposed,
+    /// <summary>
+    /// Stores the change with the phases and the work runs it ended (the statistics per person are drawn from those
+    /// runs), then announces it. False when another change came first.
+    /// </summary>
+    private async Task<bool> CommitAsync(Guid roomId, TimerState current, TimerTransition proposed, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var transition = proposed.Bounded(CatchUpHistoryLimit);
+        var transition = proposed.WithWorkRunsFrom(current, now).Bounded(CatchUpHistoryLimit);
         if (!await timers.TrySaveAsync(roomId, current.Version, transition, cancellationToken))
         {
             return false;
@@ -159,10 +162,10 @@ public sealed partial class TimerService(
         }
 
         var ends = transition.Ends();
-        var now = clock.GetUtcNow();
+        var announcedAt = clock.GetUtcNow();
         foreach (var (completion, completedAt) in ends)
         {
-            metrics.Completed(completion.CompletedSessionType, now - completedAt);
+            metrics.Completed(completion.CompletedSessionType, announcedAt - completedAt);
         }
 
         await events.TimerChangedAsync(roomId, transition.State, ends);
@@ -171,27 +174,8 @@ public sealed partial class TimerService(
             pushes.Enqueue(roomId, ends);
         }
 
-        await TrackFocusAsync(roomId, current, transition, cancellationToken);
         return true;
     }
-
-    /// <summary>Statistics per person follow the timer; the change is committed and announced already, so a failure here is only logged.</summary>
-    private async Task TrackFocusAsync(Guid roomId, TimerState before, TimerTransition transition, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await focus.TimerChangedAsync(roomId, before, transition, clock.GetUtcNowMilliseconds(), cancellationToken);
-        }
-#pragma warning disable CA1031 // The timer changed already; losing a focus interval must not turn the command into an error.
-        catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            LogFocusFailed(ex, roomId);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording focus for room {RoomId} failed")]
-    private partial void LogFocusFailed(Exception exception, Guid roomId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Completion of room {RoomId} at version {Version} was taken by another writer")]
     private partial void LogCompletionTaken(Guid roomId, long version);

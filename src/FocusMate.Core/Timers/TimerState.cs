@@ -36,6 +36,24 @@ public sealed record TimerState(
 
     public bool IsRunning => Status == TimerStatus.Running;
 
+    /// <summary>
+    /// When the work now running was started or resumed (the target less what was left then); null unless a work phase
+    /// runs.
+    /// </summary>
+    public DateTimeOffset? WorkRunSince => IsRunning && SessionType == SessionType.Work && TargetAt is { } target
+        ? target.AddMilliseconds(-RemainingMilliseconds)
+        : null;
+
+    /// <summary>
+    /// The work runs as of <paramref name="now"/> that are not on record yet: those a completion that is due would end,
+    /// and the one under way, up to <paramref name="now"/>.
+    /// </summary>
+    public IReadOnlyList<WorkRun> WorkRunsUntil(PhasePlan plan, DateTimeOffset now)
+    {
+        var due = CompleteDue(plan, now).WithWorkRunsFrom(this, now);
+        return due.State.WorkRunSince is { } since && now > since ? [.. due.WorkRuns, new WorkRun(since, now)] : due.WorkRuns;
+    }
+
     /// <summary>Time left as seen at <paramref name="now"/>.</summary>
     public TimeSpan RemainingAt(DateTimeOffset now) => TargetAt is { } target && IsRunning
         ? Max(target - now, TimeSpan.Zero)

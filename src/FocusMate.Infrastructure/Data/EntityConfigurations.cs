@@ -59,6 +59,18 @@ internal sealed class TimerSessionConfiguration : IEntityTypeConfiguration<Timer
     }
 }
 
+internal sealed class RoomWorkRunConfiguration : IEntityTypeConfiguration<RoomWorkRun>
+{
+    public void Configure(EntityTypeBuilder<RoomWorkRun> builder)
+    {
+        builder.ToTable("work_runs");
+        builder.HasKey(r => r.Id);
+        builder.Ignore(r => r.Run);
+        builder.HasOne<Room>().WithMany().HasForeignKey(r => r.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.RoomId, r.EndedAt });
+    }
+}
+
 internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMessage>
 {
     public void Configure(EntityTypeBuilder<ChatMessage> builder)

@@ -25,6 +25,8 @@ public abstract class FocusMateDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<TimerSession> Sessions => Set<TimerSession>();
 
+    public DbSet<RoomWorkRun> WorkRuns => Set<RoomWorkRun>();
+
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

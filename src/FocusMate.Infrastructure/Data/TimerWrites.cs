@@ -256,10 +256,10 @@ public sealed partial class TimerWrites(
                 results[order[k]] = saved[k];
             }
 
-            var finished = batch.Where((pending, i) => results[i] is true && pending.Transition.FinishedPhases.Count > 0).ToList();
-            if (finished.Count > 0)
+            var recording = batch.Where((pending, i) => results[i] is true && pending.Records).ToList();
+            if (recording.Count > 0)
             {
-                db.Sessions.AddRange(finished.SelectMany(p => p.Transition.FinishedPhases.Select(phase => TimerSession.From(p.RoomId, phase))));
+                recording.ForEach(pending => pending.AddRecords(db));
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
@@ -312,9 +312,9 @@ public sealed partial class TimerWrites(
         // The command's own trace gets this write (it ran on the writer, not on the request).
         using var activity = pending.Parent == default ? null
             : FocusMateTelemetry.Source.StartActivity("timer write", ActivityKind.Internal, pending.Parent);
-        // A lone UPDATE takes back only itself when it fails; a change that also records finished phases is two
-        // statements, which a savepoint keeps together.
-        savepoints &= pending.Transition.FinishedPhases.Count > 0;
+        // A lone UPDATE takes back only itself when it fails; a change that also records finished phases or work runs is
+        // two statements, which a savepoint keeps together.
+        savepoints &= pending.Records;
         if (savepoints)
         {
             await transaction.CreateSavepointAsync("change", cancellationToken);
@@ -323,9 +323,9 @@ public sealed partial class TimerWrites(
         try
         {
             var saved = await TimerCompareAndSwap.ExecuteAsync(db, pending.RoomId, pending.ExpectedVersion, pending.Transition.State, cancellationToken);
-            if (saved && pending.Transition.FinishedPhases.Count > 0)
+            if (saved && pending.Records)
             {
-                db.Sessions.AddRange(pending.Transition.FinishedPhases.Select(phase => TimerSession.From(pending.RoomId, phase)));
+                pending.AddRecords(db);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -375,6 +375,16 @@ public sealed partial class TimerWrites(
     private sealed record Pending(Guid RoomId, long ExpectedVersion, TimerTransition Transition, ActivityContext Parent, long QueuedAt)
     {
         public TaskCompletionSource<bool> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Whether the change has history to store besides the timer's row: phases it finished, work runs it ended.</summary>
+        public bool Records => Transition.FinishedPhases.Count > 0 || Transition.WorkRuns.Count > 0;
+
+        /// <summary>Adds that history to <paramref name="db"/>, for the change's transaction.</summary>
+        public void AddRecords(FocusMateDbContext db)
+        {
+            db.Sessions.AddRange(Transition.FinishedPhases.Select(phase => TimerSession.From(RoomId, phase)));
+            db.WorkRuns.AddRange(Transition.WorkRuns.Select(run => RoomWorkRun.From(RoomId, run)));
+        }
 
         public void Complete(object result)
         {

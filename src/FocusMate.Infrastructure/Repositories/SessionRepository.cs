@@ -32,4 +32,13 @@ internal sealed class SessionRepository(FocusMateDbContext db) : ISessionReposit
             .Where(s => s.RoomId == roomId && s.SessionType == SessionType.Work && s.EndedAt >= since)
             .Select(s => new WorkEnd(s.EndedAt, s.ActualSeconds))
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<WorkRun>> WorkRunsSinceAsync(Guid roomId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var runs = await db.WorkRuns.AsNoTracking()
+            .Where(r => r.RoomId == roomId && r.EndedAt > since)
+            .OrderBy(r => r.EndedAt)
+            .ToListAsync(cancellationToken);
+        return [.. runs.Select(r => r.Run)];
+    }
 }

@@ -66,4 +66,26 @@ public class StatisticsTests
         Assert.Equal(0, stats.AverageSessionDuration);
         Assert.Equal(0, stats.CompletionRate);
     }
+
+    [Fact]
+    public void FocusIsWhereReadinessMeetsTheRoomsWorkRunsWithinThePeriod()
+    {
+        var t0 = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        DateTimeOffset At(int minutes) => t0.AddMinutes(minutes);
+        var (mina, jun, kai, leaver) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        // Work ran 0–10 and 15–40 (a pause between); the period began at minute 5 and it is minute 40.
+        WorkRun[] runs = [new(At(-20), At(-5)), new(At(0), At(10)), new(At(15), At(30)), new(At(30), At(40))];
+        FocusInterval[] ready =
+        [
+            new(Guid.NewGuid(), Guid.Empty, jun, "Jun", At(-30), At(12)),    // ready through the pause's start: 5–10 counts
+            new(Guid.NewGuid(), Guid.Empty, leaver, "Old name", At(0), At(20)), // 5–10 and 15–20
+            new(Guid.NewGuid(), Guid.Empty, leaver, "Leaver", At(25), At(26)),  // 1 more; the last name is kept
+        ];
+        FocusOpening[] open = [new(mina, "Mina", At(12))];                     // 15–40 of it ran work
+
+        var focus = RoomStatistics.ByParticipant(new FocusSources(ready, open, runs), [(mina, "Mina"), (jun, "Jun"), (kai, "Kai")], At(5), At(40));
+
+        Assert.Equal([("Mina", 1500L), ("Leaver", 660L), ("Jun", 300L), ("Kai", 0L)], focus.Select(f => (f.UserName, f.FocusSeconds)));
+        Assert.Equal(leaver, focus[1].ParticipantId);
+    }
 }

@@ -141,6 +141,32 @@ namespace FocusMate.Infrastructure.Migrations.Postgres
                     b.ToTable("focus_intervals", (string)null);
                 });
 
+            modelBuilder.Entity("FocusMate.Core.History.RoomWorkRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "EndedAt");
+
+                    b.ToTable("work_runs", (string)null);
+                });
+
             modelBuilder.Entity("FocusMate.Core.History.TimerSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -452,6 +478,15 @@ namespace FocusMate.Infrastructure.Migrations.Postgres
                 });
 
             modelBuilder.Entity("FocusMate.Core.History.FocusInterval", b =>
+                {
+                    b.HasOne("FocusMate.Core.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FocusMate.Core.History.RoomWorkRun", b =>
                 {
                     b.HasOne("FocusMate.Core.Rooms.Room", null)
                         .WithMany()

@@ -136,6 +136,32 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
                     b.ToTable("focus_intervals", (string)null);
                 });
 
+            modelBuilder.Entity("FocusMate.Core.History.RoomWorkRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "EndedAt");
+
+                    b.ToTable("work_runs", (string)null);
+                });
+
             modelBuilder.Entity("FocusMate.Core.History.TimerSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -447,6 +473,15 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("FocusMate.Core.History.FocusInterval", b =>
+                {
+                    b.HasOne("FocusMate.Core.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FocusMate.Core.History.RoomWorkRun", b =>
                 {
                     b.HasOne("FocusMate.Core.Rooms.Room", null)
                         .WithMany()
