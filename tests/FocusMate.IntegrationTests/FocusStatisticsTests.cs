@@ -6,6 +6,8 @@ using FocusMate.IntegrationTests.Support;
 using FocusMate.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusMate.IntegrationTests;
@@ -202,5 +204,31 @@ public sealed class FocusStatisticsTests : AppTest
 
         Assert.Equal(1500 + 240, FocusOf(statistics, room.Participant.ParticipantId));
         Assert.Equal(240, FocusOf(statistics, jun.ParticipantId));
+    }
+
+    [Fact]
+    public async Task FocusStoredBeforeTheWorkRunsStillCountsAfterTheMigration()
+    {
+        // Before the migration WorkRuns, focus was stored already cut to the work runs; the migration fills the runs in
+        // from the work phases of the history, so such focus keeps counting in full.
+        var room = await Client.CreateRoomAsync(new { work_duration_minutes = 25, auto_start_break = false });
+        var start = App.Clock.GetUtcNow();
+        await Client.TimerAsync(room.RoomId, "start", room.Participant.Token);
+        App.Advance(TimeSpan.FromMinutes(25));
+        await Eventually.WaitAsync(() => Client.RoomAsync(room.RoomId), r => r.TimerState.Status == TimerStatus.Completed);
+        var before = Guid.NewGuid();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FocusMateDbContext>();
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("FocusTasksAndPush");
+            db.FocusIntervals.Add(new FocusInterval(Guid.NewGuid(), room.RoomId, before, "Before", start.AddMinutes(5), start.AddMinutes(15)));
+            await db.SaveChangesAsync();
+            await migrator.MigrateAsync();
+        }
+
+        var statistics = await StatisticsAsync(room.RoomId);
+
+        Assert.Equal(600, FocusOf(statistics, before));
     }
 }

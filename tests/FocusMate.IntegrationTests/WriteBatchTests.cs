@@ -91,6 +91,42 @@ public sealed class WriteBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task AWorkRunIsStoredOnlyWithAChangeThatLandsAndOneThatCannotBeStoredRefusesOnlyItsChange()
+    {
+        var rooms = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _client.CreateRoomAsync()));
+        var initial = await StoredTimerAsync(rooms[0].RoomId);
+        var clock = _app.Clock.GetUtcNow();
+        TimerTransition Paused(int minutes) =>
+            new(initial with { Status = TimerStatus.Paused, Version = initial.Version + 1 }, [], [])
+            {
+                WorkRuns = [new WorkRun(clock, clock.AddMinutes(minutes))],
+            };
+
+        Task<bool> first, second, other, failing;
+        await using (await Writes.HoldAsync())
+        {
+            first = Writes.SaveAsync(rooms[0].RoomId, initial.Version, Paused(1), CancellationToken.None);
+            second = Writes.SaveAsync(rooms[0].RoomId, initial.Version, Paused(2), CancellationToken.None); // lost the race
+            other = Writes.SaveAsync(rooms[1].RoomId, initial.Version, Paused(3), CancellationToken.None);
+            _faults.FailRunInsertsOf = rooms[2].RoomId;
+            failing = Writes.SaveAsync(rooms[2].RoomId, initial.Version, Paused(4), CancellationToken.None);
+            await Eventually.WaitAsync(() => Task.FromResult(Writes.Queued), queued => queued == 4);
+        }
+
+        Assert.True(await first);
+        Assert.False(await second);
+        Assert.True(await other);
+        Assert.Contains("The disk refused the work run (test).", (await Assert.ThrowsAnyAsync<Exception>(() => failing)).ToString(), StringComparison.Ordinal);
+        Assert.Equal(4, Writes.LastBatchSize);
+        _faults.FailRunInsertsOf = null;
+        Assert.Equal(initial, await StoredTimerAsync(rooms[2].RoomId));
+        await using var scope = _app.Services.CreateAsyncScope();
+        var runs = await scope.ServiceProvider.GetRequiredService<FocusMateDbContext>().WorkRuns.AsNoTracking().ToListAsync();
+        Assert.Equal([(rooms[0].RoomId, clock.AddMinutes(1)), (rooms[1].RoomId, clock.AddMinutes(3))],
+            runs.Where(r => rooms.Any(room => room.RoomId == r.RoomId)).OrderBy(r => r.EndedAt).Select(r => (r.RoomId, r.EndedAt)));
+    }
+
+    [Fact]
     public async Task ABatchThatDoesNotCommitAcknowledgesNothingAndTheNextOneDoes()
     {
         var rooms = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _client.CreateRoomAsync()));
@@ -278,6 +314,9 @@ public sealed class WriteBatchTests : IDisposable
         /// <summary>While set, every insert of finished phases fails.</summary>
         public volatile bool FailSessionInserts;
 
+        /// <summary>While set, every insert of work runs that names this room fails.</summary>
+        public Guid? FailRunInsertsOf { get; set; }
+
         private int _timerUpdates;
 
         /// <summary>How many commands that change timers were sent.</summary>
@@ -294,10 +333,23 @@ public sealed class WriteBatchTests : IDisposable
             {
                 throw new InvalidOperationException("The disk refused the finished phase (test).");
             }
+
+            if (FailRunInsertsOf is { } room && command.CommandText.Replace("\"", "", StringComparison.Ordinal).Contains("INSERT INTO work_runs", StringComparison.Ordinal)
+                && command.Parameters.Cast<DbParameter>().Any(p => Equals(p.Value, room) || Equals(p.Value, room.ToString().ToUpperInvariant())))
+            {
+                throw new InvalidOperationException("The disk refused the work run (test).");
+            }
         }
 
         public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Check(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
             Check(command);
             return ValueTask.FromResult(result);

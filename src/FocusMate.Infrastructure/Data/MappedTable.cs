@@ -40,4 +40,11 @@ internal sealed class MappedTable
     /// <summary>A parameter for <paramref name="property"/>, made by <paramref name="command"/> (which it is not added to).</summary>
     public static DbParameter Parameter(DbCommand command, IProperty property, string name, object? value) =>
         property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable);
+
+    /// <summary>Gives a parameter made by <see cref="Parameter"/> a new value, converted as EF Core would for <paramref name="property"/>.</summary>
+    public static void Assign(DbParameter parameter, IProperty property, object? value)
+    {
+        var converter = property.GetRelationalTypeMapping().Converter;
+        parameter.Value = (value is null ? null : converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+    }
 }

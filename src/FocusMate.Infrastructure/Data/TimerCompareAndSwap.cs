@@ -30,6 +30,8 @@ internal sealed class TimerCompareAndSwap
     private readonly string[] _names;
     private readonly ISqlGenerationHelper _sqlHelper;
     private readonly string _versionColumn;
+    private readonly string _table;
+    private readonly string _roomColumn;
 
     private TimerCompareAndSwap(DbContext db)
     {
@@ -46,6 +48,8 @@ internal sealed class TimerCompareAndSwap
         _version = timers.Property(nameof(TimerRow.Version));
         _sqlHelper = sql;
         _versionColumn = Column(_version);
+        _table = timers.Table;
+        _roomColumn = Column(_roomId);
         _names = [.. Enumerable.Range(0, _set.Length + 2).Select(i => sql.GenerateParameterName("p" + i))];
         // The statement with {0}…{n} for its parameters' names; _sql has the names of a statement on its own.
         var assignments = _set.Select((p, i) => $"{Column(p)} = {{{i}}}");
@@ -111,21 +115,96 @@ internal sealed class TimerCompareAndSwap
     /// <summary>Parameters typed and converted as EF Core would (enums as text, instants as the provider stores them).</summary>
     private DbParameter[] Parameters(DbContext db, Guid roomId, long expectedVersion, TimerState state)
     {
-        object?[] values =
-        [
-            state.Status, state.SessionType, state.DurationSeconds, state.RemainingMilliseconds,
-            state.TargetAt, state.StartedAt, state.CompletedWorkSessions, state.Version,
-        ];
+        var values = Values(roomId, expectedVersion, state);
+        var properties = ParameterProperties;
         // A command of the provider only makes the parameters; it is never run.
         using var factory = db.Database.GetDbConnection().CreateCommand();
-        var parameters = new DbParameter[_set.Length + 2];
-        for (var i = 0; i < _set.Length; i++)
+        var parameters = new DbParameter[properties.Length];
+        for (var i = 0; i < properties.Length; i++)
         {
-            parameters[i] = MappedTable.Parameter(factory, _set[i], _names[i], values[i]);
+            parameters[i] = MappedTable.Parameter(factory, properties[i], _names[i], values[i]);
         }
 
-        parameters[^2] = MappedTable.Parameter(factory, _roomId, _names[^2], roomId);
-        parameters[^1] = MappedTable.Parameter(factory, _version, _names[^1], expectedVersion);
         return parameters;
+    }
+
+    /// <summary>The properties of the statement's parameters, in order: the columns set, the room, the expected version.</summary>
+    private IProperty[] ParameterProperties => [.. _set, _roomId, _version];
+
+    private static object?[] Values(Guid roomId, long expectedVersion, TimerState state) =>
+    [
+        state.Status, state.SessionType, state.DurationSeconds, state.RemainingMilliseconds,
+        state.TargetAt, state.StartedAt, state.CompletedWorkSessions, state.Version, roomId, expectedVersion,
+    ];
+
+    /// <summary>
+    /// SQLite: the writer's statements of nearly every command, each built once for the writer's connection (its SQL,
+    /// EF Core's command and the parameters) and given the values of each change: the compare-and-swap alone, and the
+    /// compare-and-swap with the one work run a pause ends. Building them per change was most of what the writer
+    /// allocated (docs/operations.md, "Timer writes"). They run through EF Core's command path, so its logging,
+    /// interceptors and traces see them. One per writer connection, never shared: the parameters hold one change at a time.
+    /// </summary>
+    public sealed class Prepared
+    {
+        private readonly DbContext _db;
+        private readonly IRelationalConnection _connection;
+        private readonly IRelationalCommandDiagnosticsLogger _logger;
+        private readonly (IProperty Property, DbParameter Parameter)[] _swap;
+        private readonly (IProperty Property, DbParameter Parameter)[] _run;
+        private readonly RawSqlCommand _swapCommand;
+        private readonly RawSqlCommand _withRunCommand;
+
+        public Prepared(DbContext db)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            _db = db;
+            _connection = db.GetService<IRelationalConnection>();
+            _logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
+            var statement = PerContextType.GetOrAdd(db.GetType(), _ => new TimerCompareAndSwap(db));
+            var swap = statement.Parameters(db, Guid.Empty, 0, new TimerState(TimerStatus.Idle, SessionType.Work, 0, 0, null, null, 0, 0));
+            _swap = [.. statement.ParameterProperties.Zip(swap)];
+            using var factory = db.Database.GetDbConnection().CreateCommand();
+            var withRun = new List<DbParameter>(swap);
+            var runs = WorkRunInserts.For(db);
+            // The run goes first, only if the stored version is still the expected one; then the timer's row, which
+            // returns its version when it changed. The writer holds the database between the two. If the insert fails,
+            // nothing of the change is written; if the update then failed, the run stays, and a run stored early only
+            // overlaps the one stored when the run really ends (the statistics merge overlapping runs).
+            var stillExpected = $"EXISTS (SELECT 1 FROM {statement._table} WHERE {statement._roomColumn} = {statement._names[^2]} " +
+                                $"AND {statement._versionColumn} = {statement._names[^1]})";
+            var sql = runs.Append(new StringBuilder(), factory, withRun, [(Guid.Empty, default(WorkRun))], stillExpected)
+                .Append(";\n").Append(statement._sql).Append(" RETURNING ").Append(statement._versionColumn);
+            _run = [.. runs.Properties.Zip(withRun.Skip(swap.Length))];
+            var builder = db.GetService<IRawSqlCommandBuilder>();
+            _swapCommand = builder.Build(statement._sql, swap, db.Model);
+            _withRunCommand = builder.Build(sql.ToString(), withRun, db.Model);
+        }
+
+        /// <summary>Writes <paramref name="state"/> if the stored version is still <paramref name="expectedVersion"/>; false when it was not.</summary>
+        public async Task<bool> SwapAsync(Guid roomId, long expectedVersion, TimerState state, CancellationToken cancellationToken)
+        {
+            Assign(_swap, Values(roomId, expectedVersion, state));
+            return await _swapCommand.RelationalCommand.ExecuteNonQueryAsync(Arguments(_swapCommand), cancellationToken) == 1;
+        }
+
+        /// <summary>As <see cref="SwapAsync"/>, and stores <paramref name="run"/> with the change, in the same command.</summary>
+        public async Task<bool> SwapWithRunAsync(Guid roomId, long expectedVersion, TimerState state, WorkRun run, CancellationToken cancellationToken)
+        {
+            Assign(_swap, Values(roomId, expectedVersion, state));
+            Assign(_run, [roomId, run.StartedAt, run.EndedAt]);
+            var version = await _withRunCommand.RelationalCommand.ExecuteScalarAsync(Arguments(_withRunCommand), cancellationToken);
+            return version is not (null or DBNull);
+        }
+
+        private RelationalCommandParameterObject Arguments(RawSqlCommand command) =>
+            new(_connection, command.ParameterValues, null, _db, _logger, CommandSource.ExecuteSqlRaw);
+
+        private static void Assign((IProperty Property, DbParameter Parameter)[] parameters, object?[] values)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                MappedTable.Assign(parameters[i].Parameter, parameters[i].Property, values[i]);
+            }
+        }
     }
 }

@@ -140,6 +140,9 @@ public sealed partial class TimerWrites(
         try
         {
             var db = scope.ServiceProvider.GetRequiredService<FocusMateDbContext>();
+            // The writer keeps a savepoint around each change of two statements itself (SQLite); EF Core's own around
+            // SaveChanges would be a second one.
+            db.Database.AutoSavepointsEnabled = false;
             await db.Database.OpenConnectionAsync(cancellationToken);
             return _connection = new Connection(scope, db, db.Database.IsSqlite());
         }
@@ -199,7 +202,7 @@ public sealed partial class TimerWrites(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var results = savepoints
-                ? await OneByOneAsync(db, transaction, batch, order, cancellationToken)
+                ? await OneByOneAsync(connection, transaction, batch, order, cancellationToken)
                 : await InOneRoundTripAsync(db, transaction, batch, order, cancellationToken);
             if (results.All(r => r is bool) || savepoints)
             {
@@ -222,13 +225,16 @@ public sealed partial class TimerWrites(
     }
 
     /// <summary>SQLite: each change in turn, on the in-process connection (a round trip costs nothing there).</summary>
-    private static async Task<object[]> OneByOneAsync(FocusMateDbContext db, IDbContextTransaction transaction, List<Pending> batch,
+    private static async Task<object[]> OneByOneAsync(Connection connection, IDbContextTransaction transaction, List<Pending> batch,
         int[] order, CancellationToken cancellationToken)
     {
         var results = new object[batch.Count];
         foreach (var i in order)
         {
-            results[i] = await WriteOneAsync(db, transaction, batch[i], savepoints: true, cancellationToken);
+            var prepared = connection.Prepared!;
+            results[i] = batch[i].Transition is { FinishedPhases.Count: 0, WorkRuns.Count: 1 }
+                ? await WithRunAsync(prepared, batch[i], cancellationToken)
+                : await WriteOneAsync(connection.Db, transaction, batch[i], prepared, cancellationToken);
         }
 
         return results;
@@ -256,12 +262,7 @@ public sealed partial class TimerWrites(
                 results[order[k]] = saved[k];
             }
 
-            var recording = batch.Where((pending, i) => results[i] is true && pending.Records).ToList();
-            if (recording.Count > 0)
-            {
-                recording.ForEach(pending => pending.AddRecords(db));
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            await Pending.RecordAsync(db, [.. batch.Where((pending, i) => results[i] is true && pending.Records)], cancellationToken);
         }
 #pragma warning disable CA1031 // The batch's statements failed together: the caller runs each change on its own to find whose it was.
         catch (Exception ex)
@@ -283,7 +284,7 @@ public sealed partial class TimerWrites(
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await WriteOneAsync(db, transaction, pending, savepoints: false, cancellationToken);
+            var result = await WriteOneAsync(db, transaction, pending, prepared: null, cancellationToken);
             await (result is bool ? transaction.CommitAsync(cancellationToken) : transaction.RollbackAsync(cancellationToken));
             return result;
         }
@@ -306,15 +307,45 @@ public sealed partial class TimerWrites(
         public void Dispose() => activities.ForEach(activity => activity.Dispose());
     }
 
-    private static async Task<object> WriteOneAsync(FocusMateDbContext db, IDbContextTransaction transaction, Pending pending, bool savepoints,
-        CancellationToken cancellationToken)
+    /// <summary>The command's own trace gets its write (it ran on the writer, not on the request).</summary>
+    private static Activity? Traced(Pending pending) => pending.Parent == default ? null
+        : FocusMateTelemetry.Source.StartActivity("timer write", ActivityKind.Internal, pending.Parent);
+
+    /// <summary>SQLite: a change that ends one work run and finishes no phase (a pause): one command, no savepoint.</summary>
+    private static async Task<object> WithRunAsync(TimerCompareAndSwap.Prepared prepared, Pending pending, CancellationToken cancellationToken)
     {
-        // The command's own trace gets this write (it ran on the writer, not on the request).
-        using var activity = pending.Parent == default ? null
-            : FocusMateTelemetry.Source.StartActivity("timer write", ActivityKind.Internal, pending.Parent);
-        // A lone UPDATE takes back only itself when it fails; a change that also records finished phases or work runs is
-        // two statements, which a savepoint keeps together.
-        savepoints &= pending.Records;
+        using var activity = Traced(pending);
+        try
+        {
+            return await prepared.SwapWithRunAsync(pending.RoomId, pending.ExpectedVersion, pending.Transition.State, pending.Transition.WorkRuns[0],
+                cancellationToken);
+        }
+#pragma warning disable CA1031 // One change's failure is its own: the others of the batch go on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ex;
+        }
+    }
+
+    private static Task<bool> SwapAsync(FocusMateDbContext db, Pending pending, TimerCompareAndSwap.Prepared? prepared, CancellationToken cancellationToken) =>
+        prepared is null
+            ? TimerCompareAndSwap.ExecuteAsync(db, pending.RoomId, pending.ExpectedVersion, pending.Transition.State, cancellationToken)
+            : prepared.SwapAsync(pending.RoomId, pending.ExpectedVersion, pending.Transition.State, cancellationToken);
+
+    /// <summary>
+    /// One change in the batch's transaction. SQLite (<paramref name="prepared"/> given): a change of more than one
+    /// statement has a savepoint of its own, so its failure takes back only itself; PostgreSQL: the change is alone in
+    /// its transaction.
+    /// </summary>
+    private static async Task<object> WriteOneAsync(FocusMateDbContext db, IDbContextTransaction transaction, Pending pending,
+        TimerCompareAndSwap.Prepared? prepared, CancellationToken cancellationToken)
+    {
+        using var activity = Traced(pending);
+
+        // A lone UPDATE takes back only itself when it fails; a change that also records finished phases is more than
+        // one statement, which a savepoint keeps together.
+        var savepoints = prepared is not null && pending.Records;
         if (savepoints)
         {
             await transaction.CreateSavepointAsync("change", cancellationToken);
@@ -322,11 +353,10 @@ public sealed partial class TimerWrites(
 
         try
         {
-            var saved = await TimerCompareAndSwap.ExecuteAsync(db, pending.RoomId, pending.ExpectedVersion, pending.Transition.State, cancellationToken);
+            var saved = await SwapAsync(db, pending, prepared, cancellationToken);
             if (saved && pending.Records)
             {
-                pending.AddRecords(db);
-                await db.SaveChangesAsync(cancellationToken);
+                await Pending.RecordAsync(db, [pending], cancellationToken);
             }
 
             if (savepoints)
@@ -365,9 +395,14 @@ public sealed partial class TimerWrites(
     /// <summary>The writer's context (from its own scope), its connection open; <see cref="IsSqlite"/> asked once.</summary>
     private sealed class Connection(AsyncServiceScope scope, FocusMateDbContext db, bool isSqlite) : IAsyncDisposable
     {
+        private TimerCompareAndSwap.Prepared? _prepared;
+
         public FocusMateDbContext Db => db;
 
         public bool IsSqlite => isSqlite;
+
+        /// <summary>SQLite: the statements built once for this connection; null on PostgreSQL (which sends a batch's changes together).</summary>
+        public TimerCompareAndSwap.Prepared? Prepared => isSqlite ? _prepared ??= new TimerCompareAndSwap.Prepared(db) : null;
 
         public ValueTask DisposeAsync() => scope.DisposeAsync();
     }
@@ -379,11 +414,20 @@ public sealed partial class TimerWrites(
         /// <summary>Whether the change has history to store besides the timer's row: phases it finished, work runs it ended.</summary>
         public bool Records => Transition.FinishedPhases.Count > 0 || Transition.WorkRuns.Count > 0;
 
-        /// <summary>Adds that history to <paramref name="db"/>, for the change's transaction.</summary>
-        public void AddRecords(FocusMateDbContext db)
+        /// <summary>
+        /// Stores that history of <paramref name="changes"/> in the transaction they are in: the finished phases (a phase
+        /// ends seldom) through EF Core, the work runs (every pause ends one) in one raw insert.
+        /// </summary>
+        public static async Task RecordAsync(FocusMateDbContext db, IReadOnlyList<Pending> changes, CancellationToken cancellationToken)
         {
-            db.Sessions.AddRange(Transition.FinishedPhases.Select(phase => TimerSession.From(RoomId, phase)));
-            db.WorkRuns.AddRange(Transition.WorkRuns.Select(run => RoomWorkRun.From(RoomId, run)));
+            var phases = changes.SelectMany(p => p.Transition.FinishedPhases.Select(phase => TimerSession.From(p.RoomId, phase))).ToList();
+            if (phases.Count > 0)
+            {
+                db.Sessions.AddRange(phases);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await WorkRunInserts.ExecuteAsync(db, [.. changes.SelectMany(p => p.Transition.WorkRuns.Select(run => (p.RoomId, run)))], cancellationToken);
         }
 
         public void Complete(object result)

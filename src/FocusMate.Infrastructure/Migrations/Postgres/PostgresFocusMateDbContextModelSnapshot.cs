@@ -143,26 +143,19 @@ namespace FocusMate.Infrastructure.Migrations.Postgres
 
             modelBuilder.Entity("FocusMate.Core.History.RoomWorkRun", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("RoomId")
                         .HasColumnType("uuid")
-                        .HasColumnName("id");
+                        .HasColumnName("room_id");
 
                     b.Property<DateTimeOffset>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
-                    b.Property<Guid>("RoomId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("room_id");
-
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("RoomId", "EndedAt");
+                    b.HasKey("RoomId", "EndedAt");
 
                     b.ToTable("work_runs", (string)null);
                 });

@@ -138,26 +138,19 @@ namespace FocusMate.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("FocusMate.Core.History.RoomWorkRun", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("RoomId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnName("room_id");
 
                     b.Property<long>("EndedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ended_at");
 
-                    b.Property<Guid>("RoomId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("room_id");
-
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("started_at");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("RoomId", "EndedAt");
+                    b.HasKey("RoomId", "EndedAt");
 
                     b.ToTable("work_runs", (string)null);
                 });

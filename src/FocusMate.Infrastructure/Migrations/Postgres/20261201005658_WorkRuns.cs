@@ -15,14 +15,13 @@ namespace FocusMate.Infrastructure.Migrations.Postgres
                 name: "work_runs",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
                     room_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_work_runs", x => x.id);
+                    table.PrimaryKey("PK_work_runs", x => new { x.room_id, x.ended_at });
                     table.ForeignKey(
                         name: "FK_work_runs_rooms_room_id",
                         column: x => x.room_id,
@@ -31,16 +30,12 @@ namespace FocusMate.Infrastructure.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_work_runs_room_id_ended_at",
-                table: "work_runs",
-                columns: new[] { "room_id", "ended_at" });
-
             // Focus stored before this migration is focus itself (not readiness) and lies within the work phases of the
             // history: those phases stand in for the runs, so it still counts in full.
             migrationBuilder.Sql(
-                "INSERT INTO work_runs (id, room_id, started_at, ended_at) " +
-                "SELECT id, room_id, started_at, ended_at FROM timer_sessions WHERE session_type = 'Work' AND ended_at > started_at;");
+                "INSERT INTO work_runs (room_id, started_at, ended_at) " +
+                "SELECT room_id, started_at, ended_at FROM timer_sessions WHERE session_type = 'Work' AND ended_at > started_at " +
+                "ON CONFLICT DO NOTHING;");
         }
 
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FocusMate.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFocusMateDbContext))]
-    [Migration("20261201003216_WorkRuns")]
+    [Migration("20261201005658_WorkRuns")]
     partial class WorkRuns
     {
         /// <inheritdoc />
@@ -146,26 +146,19 @@ namespace FocusMate.Infrastructure.Migrations.Postgres
 
             modelBuilder.Entity("FocusMate.Core.History.RoomWorkRun", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("RoomId")
                         .HasColumnType("uuid")
-                        .HasColumnName("id");
+                        .HasColumnName("room_id");
 
                     b.Property<DateTimeOffset>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
-                    b.Property<Guid>("RoomId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("room_id");
-
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("RoomId", "EndedAt");
+                    b.HasKey("RoomId", "EndedAt");
 
                     b.ToTable("work_runs", (string)null);
                 });
