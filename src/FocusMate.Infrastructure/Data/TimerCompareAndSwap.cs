@@ -70,16 +70,19 @@ internal sealed class TimerCompareAndSwap
     /// <summary>
     /// Every compare-and-swap of a batch in one round trip (PostgreSQL): one command of as many statements, each
     /// <c>UPDATE … RETURNING</c> (Npgsql sends them as one batch, as <c>NpgsqlBatch</c> does), run through EF Core's raw
-    /// command path so its logging, interceptors and traces see it. True for each change whose statement found its
-    /// expected version. The caller's transaction holds them all.
+    /// command path so its logging, interceptors and traces see it. A change that ended work runs is one statement with
+    /// them (<c>WITH changed AS (UPDATE … RETURNING), runs AS (INSERT … WHERE EXISTS (SELECT 1 FROM changed)) SELECT …</c>):
+    /// the runs are stored only with a change that landed. True for each change whose statement found its expected
+    /// version. The caller's transaction holds them all.
     /// </summary>
-    public static async Task<bool[]> ExecuteAllAsync(DbContext db, IReadOnlyList<(Guid RoomId, long ExpectedVersion, TimerState State)> changes,
-        CancellationToken cancellationToken)
+    public static async Task<bool[]> ExecuteAllAsync(DbContext db,
+        IReadOnlyList<(Guid RoomId, long ExpectedVersion, TimerState State, IReadOnlyList<WorkRun> Runs)> changes, CancellationToken cancellationToken)
     {
         var statement = PerContextType.GetOrAdd(db.GetType(), _ => new TimerCompareAndSwap(db));
         var sql = new StringBuilder();
         var parameters = new List<object>(changes.Count * statement._names.Length);
-        foreach (var (roomId, expectedVersion, state) in changes)
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        foreach (var (roomId, expectedVersion, state, runs) in changes)
         {
             // Each statement's parameters get names of their own.
             var renamed = statement.Parameters(db, roomId, expectedVersion, state);
@@ -89,8 +92,20 @@ internal sealed class TimerCompareAndSwap
                 names[i] = renamed[i].ParameterName = statement._sqlHelper.GenerateParameterName("p" + (parameters.Count + i));
             }
 
-            sql.AppendFormat(CultureInfo.InvariantCulture, statement._template, names).Append(" RETURNING ").Append(statement._versionColumn).Append(";\n");
             parameters.AddRange(renamed);
+            if (runs.Count == 0)
+            {
+                sql.AppendFormat(CultureInfo.InvariantCulture, statement._template, names).Append(" RETURNING ").Append(statement._versionColumn).Append(";\n");
+                continue;
+            }
+
+            // The work runs the change ended go in the same statement, only if its update found the expected version.
+            var runParameters = new List<DbParameter>();
+            sql.Append("WITH changed AS (").AppendFormat(CultureInfo.InvariantCulture, statement._template, names)
+                .Append(" RETURNING ").Append(statement._versionColumn).Append("), runs AS (");
+            WorkRunInserts.For(db).Append(sql, factory, runParameters, runs.Select(run => (roomId, run)), "EXISTS (SELECT 1 FROM changed)", parameters.Count);
+            sql.Append(") SELECT ").Append(statement._versionColumn).Append(" FROM changed;\n");
+            parameters.AddRange(runParameters);
         }
 
         var command = db.GetService<IRawSqlCommandBuilder>().Build(sql.ToString(), parameters, db.Model);

@@ -241,8 +241,8 @@ public sealed partial class TimerWrites(
     }
 
     /// <summary>
-    /// PostgreSQL: every compare-and-swap of the batch in one round trip (one command of many statements), then the finished phases
-    /// of the changes that landed in one insert. An error fails the whole batch (the caller runs each change alone then).
+    /// PostgreSQL: every compare-and-swap of the batch, with the work runs each ended, in one round trip (one command of many
+    /// statements), then the finished phases of the changes that landed in one insert. An error fails the whole batch (the caller runs each change alone then).
     /// </summary>
     private static async Task<object[]> InOneRoundTripAsync(FocusMateDbContext db, IDbContextTransaction transaction, List<Pending> batch,
         int[] order, CancellationToken cancellationToken)
@@ -250,7 +250,7 @@ public sealed partial class TimerWrites(
         var results = new object[batch.Count];
         try
         {
-            var changes = order.Select(i => (batch[i].RoomId, batch[i].ExpectedVersion, batch[i].Transition.State)).ToList();
+            var changes = order.Select(i => (batch[i].RoomId, batch[i].ExpectedVersion, batch[i].Transition.State, batch[i].Transition.WorkRuns)).ToList();
             bool[] saved;
             using (Traced(batch))
             {
@@ -262,7 +262,7 @@ public sealed partial class TimerWrites(
                 results[order[k]] = saved[k];
             }
 
-            await Pending.RecordAsync(db, [.. batch.Where((pending, i) => results[i] is true && pending.Records)], cancellationToken);
+            await Pending.RecordAsync(db, [.. batch.Where((pending, i) => results[i] is true && pending.Records)], runsStored: true, cancellationToken);
         }
 #pragma warning disable CA1031 // The batch's statements failed together: the caller runs each change on its own to find whose it was.
         catch (Exception ex)
@@ -356,7 +356,7 @@ public sealed partial class TimerWrites(
             var saved = await SwapAsync(db, pending, prepared, cancellationToken);
             if (saved && pending.Records)
             {
-                await Pending.RecordAsync(db, [pending], cancellationToken);
+                await Pending.RecordAsync(db, [pending], runsStored: false, cancellationToken);
             }
 
             if (savepoints)
@@ -416,9 +416,10 @@ public sealed partial class TimerWrites(
 
         /// <summary>
         /// Stores that history of <paramref name="changes"/> in the transaction they are in: the finished phases (a phase
-        /// ends seldom) through EF Core, the work runs (every pause ends one) in one raw insert.
+        /// ends seldom) through EF Core, the work runs (every pause ends one) in one raw insert, unless
+        /// <paramref name="runsStored"/> (PostgreSQL's batch stores them with each compare-and-swap).
         /// </summary>
-        public static async Task RecordAsync(FocusMateDbContext db, IReadOnlyList<Pending> changes, CancellationToken cancellationToken)
+        public static async Task RecordAsync(FocusMateDbContext db, IReadOnlyList<Pending> changes, bool runsStored, CancellationToken cancellationToken)
         {
             var phases = changes.SelectMany(p => p.Transition.FinishedPhases.Select(phase => TimerSession.From(p.RoomId, phase))).ToList();
             if (phases.Count > 0)
@@ -427,7 +428,10 @@ public sealed partial class TimerWrites(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            await WorkRunInserts.ExecuteAsync(db, [.. changes.SelectMany(p => p.Transition.WorkRuns.Select(run => (p.RoomId, run)))], cancellationToken);
+            if (!runsStored)
+            {
+                await WorkRunInserts.ExecuteAsync(db, [.. changes.SelectMany(p => p.Transition.WorkRuns.Select(run => (p.RoomId, run)))], cancellationToken);
+            }
         }
 
         public void Complete(object result)

@@ -51,10 +51,11 @@ internal sealed class WorkRunInserts
 
     /// <summary>
     /// Appends the insert of <paramref name="runs"/> to <paramref name="sql"/> (one <c>SELECT</c> of parameters per run,
-    /// each only where <paramref name="condition"/> holds, when given), adding its parameters to <paramref name="parameters"/>.
+    /// each only where <paramref name="condition"/> holds, when given), adding its parameters to <paramref name="parameters"/>,
+    /// named from the number of parameters before them in the command (<paramref name="namesBefore"/> more than the list holds).
     /// </summary>
     public StringBuilder Append(StringBuilder sql, DbCommand factory, List<DbParameter> parameters,
-        IEnumerable<(Guid RoomId, WorkRun Run)> runs, string? condition)
+        IEnumerable<(Guid RoomId, WorkRun Run)> runs, string? condition, int namesBefore = 0)
     {
         ArgumentNullException.ThrowIfNull(sql);
         sql.Append(_into);
@@ -65,7 +66,7 @@ internal sealed class WorkRunInserts
             sql.Append(first ? "SELECT " : " UNION ALL SELECT ");
             for (var i = 0; i < Columns.Length; i++)
             {
-                var name = _runs.Sql.GenerateParameterName("p" + parameters.Count);
+                var name = _runs.Sql.GenerateParameterName("p" + (namesBefore + parameters.Count));
                 parameters.Add(MappedTable.Parameter(factory, _runs.Property(Columns[i]), name, values[i]));
                 sql.Append(i == 0 ? "" : ", ").Append(name);
             }

@@ -20,7 +20,15 @@ internal sealed class TimerRepository(FocusMateDbContext db, TimerWrites writer,
     public async Task<TimerState?> FindStoredAsync(Guid roomId, CancellationToken cancellationToken)
     {
         var row = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.RoomId == roomId, cancellationToken);
-        return row?.ToState();
+        var stored = row?.ToState();
+        // The database is ahead of this instance's memory (another instance changed the timer and no notice has come, or
+        // none will: one instance's bus): the room is read again on its next use, instead of up to the cache's age later.
+        if (cache.Find(roomId) is { } cached && cached.Timer.Version != stored?.Version)
+        {
+            cache.Drop(roomId);
+        }
+
+        return stored;
     }
 
     /// <summary>Saves through this instance's group commit; the cache keeps the saved state, or drops a lost one.</summary>
