@@ -3,6 +3,7 @@ using System.Net;
 using FocusMate.Api.Contracts;
 using FocusMate.Core.Timers;
 using Microsoft.Extensions.DependencyInjection;
+using FocusMate.Infrastructure.Caching;
 using FocusMate.Infrastructure.Data;
 using FocusMate.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -255,6 +256,24 @@ public sealed class WriteBatchTests : IDisposable
         var resume = await _faults.CountReadsAsync(() => _client.TimerAsync(room.RoomId, "resume", room.Participant.Token));
         Assert.Equal((TimerStatus.Paused, 0), (pause.Value.Status, pause.Reads));
         Assert.Equal((TimerStatus.Running, 0), (resume.Value.Status, resume.Reads));
+    }
+
+    [Fact]
+    public async Task AStoredReadOfATimerThatFindsMemoryBehindDropsTheRoom()
+    {
+        var room = await _client.CreateRoomAsync();
+        await _client.RoomAsync(room.RoomId);
+        var cache = _app.Services.GetRequiredService<RoomCache>();
+        Assert.NotNull(cache.Find(room.RoomId));
+        await using var scope = _app.Services.CreateAsyncScope();
+        // Another instance changed the timer, and no notice reached this one.
+        await scope.ServiceProvider.GetRequiredService<FocusMateDbContext>().Timers.Where(t => t.RoomId == room.RoomId)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Version, t => t.Version + 1));
+
+        var stored = await scope.ServiceProvider.GetRequiredService<ITimerRepository>().FindStoredAsync(room.RoomId, CancellationToken.None);
+
+        Assert.Null(cache.Find(room.RoomId));
+        Assert.Equal(stored!.Version, (await _client.RoomAsync(room.RoomId)).TimerState.Version);
     }
 
     /// <summary>

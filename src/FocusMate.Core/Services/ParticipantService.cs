@@ -181,7 +181,7 @@ public sealed class ParticipantService(
         await rooms.TouchAsync(participant.RoomId, now, cancellationToken);
         if (await presence.ConnectAsync(participant.RoomId, participant.Id, connectionId))
         {
-            Focus(participant, online: true, now);
+            focus.ParticipantChanged(participant, online: true, now);
             await PublishAsync(participant.RoomId, ParticipantAction.Online, participant, online: true, cancellationToken);
         }
     }
@@ -199,7 +199,7 @@ public sealed class ParticipantService(
         var participant = await participants.FindAsync(left.RoomId, left.ParticipantId, cancellationToken);
         if (participant is not null)
         {
-            Focus(participant, online: false, now);
+            focus.ParticipantChanged(participant, online: false, now);
             await PublishAsync(left.RoomId, ParticipantAction.Offline, participant, online: false, cancellationToken);
         }
     }
@@ -211,7 +211,7 @@ public sealed class ParticipantService(
         var participant = await participants.FindAsync(back.RoomId, back.ParticipantId, cancellationToken);
         if (participant is not null)
         {
-            Focus(participant, online: true, clock.GetUtcNowMilliseconds());
+            focus.ParticipantChanged(participant, online: true, clock.GetUtcNowMilliseconds());
             await PublishAsync(back.RoomId, ParticipantAction.Online, participant, online: true, cancellationToken);
         }
     }
@@ -267,8 +267,6 @@ public sealed class ParticipantService(
         await PublishAsync(successor.RoomId, ParticipantAction.HostChanged, promoted, online, cancellationToken);
         return true;
     }
-
-    private void Focus(Participant participant, bool online, DateTimeOffset now) => focus.ParticipantChanged(participant, online, now);
 
     private async Task<IReadOnlyList<ParticipantView>> ViewsAsync(Guid roomId, CancellationToken cancellationToken)
     {

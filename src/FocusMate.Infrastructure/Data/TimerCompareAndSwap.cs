@@ -58,10 +58,12 @@ internal sealed class TimerCompareAndSwap
         _sql = string.Format(CultureInfo.InvariantCulture, _template, _names);
     }
 
+    private static TimerCompareAndSwap For(DbContext db) => PerContextType.GetOrAdd(db.GetType(), _ => new TimerCompareAndSwap(db));
+
     /// <summary>Writes <paramref name="state"/> if the stored version is still <paramref name="expectedVersion"/>; false when it was not.</summary>
     public static async Task<bool> ExecuteAsync(DbContext db, Guid roomId, long expectedVersion, TimerState state, CancellationToken cancellationToken)
     {
-        var statement = PerContextType.GetOrAdd(db.GetType(), _ => new TimerCompareAndSwap(db));
+        var statement = For(db);
         // Through EF Core's raw SQL path: the context's connection and transaction, its command logging,
         // interceptors and diagnostics, with none of the LINQ translation.
         return await db.Database.ExecuteSqlRawAsync(statement._sql, statement.Parameters(db, roomId, expectedVersion, state), cancellationToken) == 1;
@@ -78,7 +80,7 @@ internal sealed class TimerCompareAndSwap
     public static async Task<bool[]> ExecuteAllAsync(DbContext db,
         IReadOnlyList<(Guid RoomId, long ExpectedVersion, TimerState State, IReadOnlyList<WorkRun> Runs)> changes, CancellationToken cancellationToken)
     {
-        var statement = PerContextType.GetOrAdd(db.GetType(), _ => new TimerCompareAndSwap(db));
+        var statement = For(db);
         var sql = new StringBuilder();
         var parameters = new List<object>(changes.Count * statement._names.Length);
         using var factory = db.Database.GetDbConnection().CreateCommand();
@@ -175,7 +177,7 @@ internal sealed class TimerCompareAndSwap
             _db = db;
             _connection = db.GetService<IRelationalConnection>();
             _logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
-            var statement = PerContextType.GetOrAdd(db.GetType(), _ => new TimerCompareAndSwap(db));
+            var statement = For(db);
             var swap = statement.Parameters(db, Guid.Empty, 0, new TimerState(TimerStatus.Idle, SessionType.Work, 0, 0, null, null, 0, 0));
             _swap = [.. statement.ParameterProperties.Zip(swap)];
             using var factory = db.Database.GetDbConnection().CreateCommand();

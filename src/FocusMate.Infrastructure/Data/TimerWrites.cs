@@ -229,9 +229,9 @@ public sealed partial class TimerWrites(
         int[] order, CancellationToken cancellationToken)
     {
         var results = new object[batch.Count];
+        var prepared = connection.Prepared!;
         foreach (var i in order)
         {
-            var prepared = connection.Prepared!;
             results[i] = batch[i].Transition is { FinishedPhases.Count: 0, WorkRuns.Count: 1 }
                 ? await WithRunAsync(prepared, batch[i], cancellationToken)
                 : await WriteOneAsync(connection.Db, transaction, batch[i], prepared, cancellationToken);
